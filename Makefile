@@ -1,0 +1,67 @@
+# Soziale Stadt NRW CMS – the one entry point. `make help` lists the targets.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help demo serve test lint format check pytest messages lock bench clean
+
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Installs are stamped so repeated runs are instant; editing pyproject.toml or the lock reinstalls.
+$(VENV)/.installed-demo: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(PY)
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	@touch $@ $(VENV)/.installed-demo
+
+demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, create a dev login, serve :8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) ensure_dev_superuser
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve: $(VENV)/.installed-demo ## Serve the site without reloading demo content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-test ## Ruff lint and format check only
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-test ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed-test ## Update and compile the German translations of our interface strings
+	$(MANAGE) makemessages --locale de --no-obsolete --ignore ".venv/*" --ignore "tests/*" --add-location file
+	$(MANAGE) compilemessages --locale de --ignore ".venv/*"
+
+lock: $(VENV)/.installed-test ## Re-pin constraints.txt to what is installed now
+	$(PIP) freeze --exclude-editable --exclude soziale-stadt-cms | grep -v "^-e" > constraints.txt
+
+bench: $(VENV)/.installed-demo ## Print response times and query counts of the main pages (demo DB)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	DEBUG=0 $(MANAGE) bench
+
+clean: ## Remove the virtualenv, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media

@@ -1,0 +1,23 @@
+"""API v2 (Django REST framework) for clients that speak Wagtail's classic headless API.
+
+Pages, images and documents at /api/v2/; each page type's ``api_fields`` decide what a detail
+response contains.
+"""
+
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+
+class PagesAPIViewSet(WagtailPagesAPIViewSet):
+    """Wagtail's pages endpoint, without its query per item for ``meta.locale``."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)

@@ -1,0 +1,200 @@
+"""Links, link lists, calls to action and page teasers."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from cms.localization import localized_specific_pages
+from cms.serializers import document_representation, image_representation
+
+
+class LinkValue(blocks.StructValue):
+    """Resolves the link target: a page in the visitor's language, a document or a web address."""
+
+    @property
+    def target_page(self):
+        """The chosen page in the active language (remembered per language, not per value)."""
+        page = self.get("page")
+        if page is None:
+            return None
+        cache = self.__dict__.setdefault("_localized_pages", {})
+        language = get_language()
+        if language not in cache:
+            cache[language] = page.localized
+        return cache[language]
+
+    @property
+    def href(self) -> str:
+        """The target address (not ``url``: templates would find the field of that name)."""
+        if self.target_page:
+            return self.target_page.url or ""
+        if self.get("document"):
+            return self["document"].url
+        return self.get("url") or ""
+
+    @property
+    def is_external(self) -> bool:
+        return not self.get("page") and not self.get("document") and bool(self.get("url"))
+
+    @property
+    def link_text(self) -> str:
+        if self.get("text"):
+            return self["text"]
+        if self.target_page:
+            return self.target_page.title
+        if self.get("document"):
+            return self["document"].title
+        return self.get("url") or ""
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to exactly one of: a page, a document, a web address."""
+
+    text = blocks.CharBlock(
+        label=_("link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the title of the page or document."),
+    )
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    document = DocumentChooserBlock(label=_("document"), required=False)
+    url = blocks.URLBlock(label=_("web address"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        value_class = LinkValue
+        form_classname = "link-block"
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [name for name in ("page", "document", "url") if value.get(name)]
+        if len(targets) != 1:
+            message = (
+                _("Choose a page, a document or a web address.")
+                if not targets
+                else _("Choose only one target: a page, a document or a web address.")
+            )
+            raise StructBlockValidationError(
+                block_errors={name: ValidationError(message) for name in targets or ["page"]}
+            )
+        if value.get("url") and not value.get("text"):
+            raise StructBlockValidationError(
+                block_errors={"text": ValidationError(_("A web address needs a link text."))}
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        kind = "page" if value.get("page") else "document" if value.get("document") else "url"
+        representation = {"type": kind, "text": value.link_text, "url": value.href}
+        if kind == "page":
+            representation["page_id"] = value.target_page.pk
+        elif kind == "document":
+            representation["document"] = document_representation(value["document"])
+        return representation
+
+
+class LinkListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
+    links = blocks.ListBlock(LinkBlock(), label=_("links"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Link list")
+        template = "cms/blocks/link_list.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    link = LinkBlock(label=_("button"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "cms/blocks/call_to_action.html"
+
+
+class SpecificPageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser whose values are specific pages, loaded in bulk (one query per type)."""
+
+    def bulk_to_python(self, values):
+        ids = [value for value in values if value]
+        pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
+        return [pages.get(value) for value in values]
+
+
+TEASER_IMAGE_SPEC = "fill-640x360"
+
+
+class PageTeaserBlock(blocks.StructBlock):
+    """A teaser for another page: its title, teaser text and image unless overridden here.
+
+    The pages of all teasers in a stream are loaded together, in the visitor's language, with
+    their image renditions, so a row of teasers costs the same few queries as a single one.
+    """
+
+    page = SpecificPageChooserBlock(label=_("page"))
+    title = blocks.CharBlock(
+        label=_("title"), required=False, max_length=200, help_text=_("Default: the page title.")
+    )
+    text = blocks.TextBlock(
+        label=_("text"), required=False, help_text=_("Default: the page's teaser text.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Page teaser")
+        template = "cms/blocks/page_teaser.html"
+
+    def bulk_to_python(self, values):
+        teasers = super().bulk_to_python(values)
+        localized = localized_specific_pages(teaser["page"] for teaser in teasers)
+        images = (
+            get_image_model()
+            .objects.filter(
+                pk__in={getattr(p, "teaser_image_id", None) for p in localized.values()}
+            )
+            .prefetch_renditions(TEASER_IMAGE_SPEC)
+            .in_bulk()
+        )
+        for page in localized.values():
+            image_id = getattr(page, "teaser_image_id", None)
+            if image_id in images:
+                page.teaser_image = images[image_id]
+        for teaser in teasers:
+            if teaser["page"] is not None:
+                teaser["page"] = localized[teaser["page"].pk]
+        return teasers
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context.update(teaser_context(value["page"], value["title"], value["text"]))
+        return context
+
+    def get_api_representation(self, value, context=None):
+        teaser = teaser_context(value["page"], value["title"], value["text"])
+        image = teaser["image"]
+        return {
+            "page_id": value["page"].pk if value["page"] else None,
+            "url": teaser["url"],
+            "title": teaser["title"],
+            "text": teaser["text"],
+            "image": image_representation(image) if image else None,
+        }
+
+
+def teaser_context(page, title: str = "", text: str = "") -> dict:
+    return {
+        "target": page,
+        "url": page.url if page else "",
+        "title": title or (page.title if page else ""),
+        "text": text or getattr(page, "teaser", "") or getattr(page, "search_description", ""),
+        "image": getattr(page, "teaser_image", None),
+    }

@@ -1,0 +1,33 @@
+"""Build the demo site (German with English translations) from the content in the repository."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.test.utils import override_settings
+
+from cms.demo.context import DemoContext
+from cms.demo.registry import discover_steps
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo content in German and English. Idempotent: a second run finds what the "
+        "first made and changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        context = DemoContext(write=self.stdout.write)
+        # New translations start as copies under the German slug; publishing them under their
+        # English slug would leave a redirect from an address that never existed.
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
+            for step in discover_steps():
+                if options["verbosity"] > 1:
+                    self.stdout.write(f"  {step.name}")
+                with transaction.atomic():
+                    step.run(context)
+        if context.created:
+            summary = ", ".join(
+                f"{count} × {kind}" for kind, count in sorted(context.created.items())
+            )
+            self.stdout.write(self.style.SUCCESS(f"Demo content created: {summary}."))
+        else:
+            self.stdout.write(self.style.SUCCESS("Demo content is complete; nothing to do."))

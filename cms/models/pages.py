@@ -1,0 +1,108 @@
+"""The abstract base page and the mixins every content page is built from.
+
+Each mixin declares a field once together with its editor panels, search fields and API fields,
+so adding a mixin to a page type makes the field show up in the admin, the search index and the
+API at the same time.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
+
+from cms.forms import BasePageForm
+from cms.serializers import ImageField, TopicsField
+
+
+class TeaserMixin(models.Model):
+    """A short text and image that represent the page in listings, teasers and link previews."""
+
+    teaser = models.TextField(
+        _("teaser"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "Two or three sentences for overviews and search results (max. 400 characters)."
+        ),
+    )
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    teaser_panels = [
+        MultiFieldPanel(
+            [FieldPanel("teaser"), FieldPanel("teaser_image")],
+            heading=_("Teaser for overviews"),
+        )
+    ]
+    teaser_search_fields = [index.SearchField("teaser")]
+    teaser_api_fields = [
+        APIField("teaser"),
+        APIField("teaser_image", serializer=ImageField()),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class TopicsMixin(models.Model):
+    """The network's topics (controlled vocabulary, see cms.models.topics.Topic)."""
+
+    topics = ClusterTaggableManager(
+        through="cms.TaggedPage",
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_(
+            "Choose from the network's topics; new topics are added by the coordination office."
+        ),
+    )
+
+    topic_panels = [FieldPanel("topics")]
+    topic_search_fields = [
+        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("synonyms")]),
+    ]
+    topic_api_fields = [APIField("topics", serializer=TopicsField())]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(TeaserMixin, TopicsMixin, Page):
+    """Abstract base of every page type: teaser, topics, search and API fields, editor tabs.
+
+    The editor sees the tabs "Inhalt" (``content_panels``), "Themen" (``topic_panels``), any
+    tabs a page type adds in ``extra_tabs`` (e.g. "Karte"), and "Veröffentlichung" (address,
+    menus, search engines, scheduling).
+    """
+
+    search_fields = (
+        Page.search_fields + TeaserMixin.teaser_search_fields + TopicsMixin.topic_search_fields
+    )
+    api_fields = TeaserMixin.teaser_api_fields + TopicsMixin.topic_api_fields
+
+    content_panels = Page.content_panels + TeaserMixin.teaser_panels
+    base_form_class = BasePageForm
+    # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
+    extra_tabs: list[tuple[str, list]] = []
+
+    class Meta:
+        abstract = True
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        tabs = [ObjectList(cls.content_panels, heading=_("Content"))]
+        if cls.topic_panels:
+            tabs.append(ObjectList(cls.topic_panels, heading=_("Topics")))
+        tabs += [ObjectList(panels, heading=heading) for heading, panels in cls.extra_tabs]
+        tabs.append(ObjectList(cls.promote_panels + cls.settings_panels, heading=_("Publishing")))
+        return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)

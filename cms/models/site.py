@@ -1,0 +1,93 @@
+"""Site-wide settings and the footer text."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Contact details of the coordination office and links every page's footer shows.
+
+    Language-neutral; pages chosen here are shown in the visitor's language when translated.
+    The footer's free text is translated, so it lives in the ``FooterText`` snippet.
+    """
+
+    office_name = models.CharField(
+        _("coordination office"),
+        max_length=200,
+        default="Kommunale Koordinierungsstelle, Stadt Essen",
+    )
+    office_address = models.TextField(_("address"), blank=True)
+    advisor_name = models.CharField(
+        _("technical advice"), max_length=200, blank=True, help_text=_("E.g. “empirica ag”.")
+    )
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("imprint page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("office_name"),
+                FieldPanel("office_address"),
+                FieldPanel("advisor_name"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Coordination office"),
+        ),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("contact_page"),
+                PageChooserPanel("imprint_page"),
+                PageChooserPanel("privacy_page"),
+            ],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text in every page's footer, one per language (translated like pages)."""
+
+    body = RichTextField(_("text"), features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("body")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return str(_("Footer text ({language})")).format(language=self.locale.get_display_name())

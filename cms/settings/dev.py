@@ -1,0 +1,11 @@
+"""Local development: debug on, mails to the console, the embedded SQLite database by default."""
+
+from .base import *  # noqa: F403
+from .env import env_bool, env_str
+
+DEBUG = env_bool("DEBUG", True)
+INTERNAL_IPS = ["127.0.0.1"]
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+
+# Only here may `manage.py ensure_dev_superuser` create a login with a printed password.
+DEV_SUPERUSER_ALLOWED = True

@@ -1,0 +1,12 @@
+"""Cache invalidation for data that nearly every page reads."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from cms.models.topics import Topic, TopicLabel, clear_topic_translations_cache
+
+
+@receiver([post_save, post_delete], sender=Topic)
+@receiver([post_save, post_delete], sender=TopicLabel)
+def topic_vocabulary_changed(**kwargs):
+    clear_topic_translations_cache()

@@ -1,0 +1,136 @@
+"""Navigation for the public templates: main menu, breadcrumbs, language switcher, footer."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+from wagtail.models import Page, Site
+
+from cms.localization import localized_live_pages
+from cms.models import FooterText, SiteSettings
+
+register = template.Library()
+
+
+def _site_home(request):
+    """The site's root page in the active language (the German one if not translated)."""
+    if request is None:
+        return None
+    cache_attr = "_cms_site_home"
+    if not hasattr(request, cache_attr):
+        site = Site.find_for_request(request)
+        setattr(request, cache_attr, site.root_page.localized.specific if site else None)
+    return getattr(request, cache_attr)
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    return _site_home(context.get("request"))
+
+
+@register.inclusion_tag("cms/includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = _site_home(context.get("request"))
+    current = context.get("page")
+    items = []
+    if home is not None:
+        current_path = current.path if isinstance(current, Page) else ""
+        for child in (
+            home.get_children()
+            .live()
+            .public()
+            .in_menu()
+            .only("id", "title", "path", "depth", "url_path", "locale_id")
+        ):
+            items.append(
+                {
+                    "title": child.title,
+                    "url": child.get_url(request=context.get("request")),
+                    "active": bool(current_path) and current_path.startswith(child.path),
+                    "current": bool(current_path) and current_path == child.path,
+                }
+            )
+    return {"home": home, "items": items, "request": context.get("request")}
+
+
+@register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = (
+        page.get_ancestors()
+        .filter(depth__gte=2)
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+    )
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Links to this page in every language it exists in (for the switcher and hreflang).
+
+    A page links to its live, public translations, so a language without a translation is left
+    out; other views (search, 404) link to the same address in the other language.
+    """
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    targets: list[tuple[str, str]] = []
+    if isinstance(page, Page):
+        translations = (
+            page.get_translations(inclusive=True)
+            .live()
+            .public()
+            .select_related("locale")
+            .only("id", "path", "depth", "url_path", "locale__language_code")
+        )
+        targets = [
+            (translation.locale.language_code, translation.get_url(request=request))
+            for translation in translations
+        ]
+    elif request is not None and getattr(request, "resolver_match", None):
+        targets = [
+            (code, translate_url(request.get_full_path(), code))
+            for code, __ in settings.WAGTAIL_CONTENT_LANGUAGES
+        ]
+    order = [code for code, __ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    links = [
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "url": url,
+            "absolute_url": request.build_absolute_uri(url) if request else url,
+            "current": code == current,
+        }
+        for code, url in sorted(targets, key=lambda t: order.index(t[0]) if t[0] in order else 99)
+        if url
+    ]
+    return links if len(links) > 1 else []
+
+
+@register.inclusion_tag("cms/includes/footer.html", takes_context=True)
+def site_footer(context):
+    request = context.get("request")
+    cms_settings = SiteSettings.for_request(request) if request is not None else None
+    language = get_language()
+    footer_texts = {
+        text.locale.language_code: text
+        for text in FooterText.objects.filter(
+            locale__language_code__in={language, settings.LANGUAGE_CODE}
+        ).select_related("locale")
+    }
+    footer_text = footer_texts.get(language) or footer_texts.get(settings.LANGUAGE_CODE)
+    links = []
+    if cms_settings is not None:
+        pages = localized_live_pages(
+            [
+                cms_settings.contact_page_id,
+                cms_settings.imprint_page_id,
+                cms_settings.privacy_page_id,
+            ]
+        )
+        links = [{"title": page.title, "url": page.get_url(request=request)} for page in pages]
+    return {"site_settings": cms_settings, "footer_text": footer_text, "links": links}

@@ -1,0 +1,41 @@
+"""Admin registrations: the core snippets with German labels and useful listings."""
+
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from cms.models import ContactPerson, FooterText, Topic
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "synonyms"]
+    ordering = ["name"]
+
+
+class ContactPersonViewSet(SnippetViewSet):
+    model = ContactPerson
+    icon = "user"
+    menu_label = _("Contact persons")
+    list_display = ["name", "role", "organisation", "email"]
+    list_filter = ["locale"]
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-full"
+    menu_label = _("Footer text")
+
+
+class CoreSnippets(SnippetViewSetGroup):
+    items = (TopicViewSet, ContactPersonViewSet, FooterTextViewSet)
+    menu_icon = "folder-open-inverse"
+    menu_label = _("Network")
+    menu_name = "network"
+
+
+register_snippet(CoreSnippets)

@@ -1,0 +1,69 @@
+from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from cms.models import ContactPerson, FooterText, SiteSettings, Topic, TopicLabel
+
+
+def locale(language_code: str = "de") -> Locale:
+    return Locale.objects.get(language_code=language_code)
+
+
+class TopicFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Thema {n}")
+    description = factory.LazyAttribute(lambda o: f"Beschreibung von {o.name}")
+
+    class Meta:
+        model = Topic
+
+
+class TopicLabelFactory(DjangoModelFactory):
+    topic = factory.SubFactory(TopicFactory)
+    locale = factory.LazyFunction(lambda: locale("en"))
+    label = factory.LazyAttribute(lambda o: f"{o.topic.name} (EN)")
+    description = "English description"
+
+    class Meta:
+        model = TopicLabel
+
+
+class ContactPersonFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Person {n}")
+    role = "Quartiersmanagement"
+    organisation = "Stadt Essen"
+    phone = "0201 123-456"
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = ContactPerson
+
+
+class FooterTextFactory(DjangoModelFactory):
+    body = "<p>Fußzeile</p>"
+    locale = factory.LazyFunction(locale)
+
+    class Meta:
+        model = FooterText
+
+
+class SiteSettingsFactory(DjangoModelFactory):
+    site = factory.LazyFunction(lambda: wagtail_factories.SiteFactory(is_default_site=True))
+    office_name = "Kommunale Koordinierungsstelle, Stadt Essen"
+    phone = "0228 914 89-65"
+    email = "soziale-stadt@netzwerk-stadtentwicklung.nrw"
+
+    class Meta:
+        model = SiteSettings
+
+
+ImageFactory = wagtail_factories.ImageFactory
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A small PDF; like an admin upload, it records its size."""
+
+    file = factory.django.FileField(filename="dokumentation.pdf", data=b"%PDF-1.4\n%%EOF\n")
+    file_size = factory.LazyAttribute(lambda o: o.file.size)

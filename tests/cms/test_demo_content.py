@@ -1,0 +1,123 @@
+from django.apps import apps
+from django.core.management import call_command
+
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Locale, Page, Revision, Site
+from wagtail_localize.models import StringTranslation
+
+import pytest
+
+from cms.demo.topics import TOPICS
+from cms.models import ContactPerson, FooterText, SiteSettings, Topic, TopicLabel
+from home.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    """Row counts of everything the loader writes, plus the page tree itself."""
+    counted = [
+        Page,
+        Revision,
+        Topic,
+        TopicLabel,
+        ContactPerson,
+        FooterText,
+        SiteSettings,
+        StringTranslation,
+        Redirect,
+        apps.get_model("wagtailimages", "Image"),
+    ]
+    counts = {model._meta.label: model.objects.count() for model in counted}
+    tree = list(Page.objects.order_by("path").values_list("path", "slug", "locale_id", "live"))
+    return counts, tree
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_loader_is_idempotent(demo):
+    before = snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert snapshot() == before
+
+
+def check_every_german_page_has_a_live_english_translation():
+    german = Locale.objects.get(language_code="de")
+    english = Locale.objects.get(language_code="en")
+    german_pages = Page.objects.filter(locale=german, depth__gt=1)
+    assert german_pages.count() >= 13
+    for page in german_pages:
+        translation = page.get_translation_or_none(english)
+        assert translation is not None, page
+        assert translation.live, translation
+        assert translation.title != page.title or page.title == "AG Soziale Stadt NRW"
+
+
+def check_site_root_is_the_german_start_page():
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "de"
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail").exists()
+
+
+def check_full_topic_vocabulary_with_english_labels():
+    assert Topic.objects.count() == len(TOPICS) == 18
+    assert TopicLabel.objects.filter(locale__language_code="en").count() == 18
+    for required in (
+        "Gender Mainstreaming",
+        "Lokale Ökonomie",
+        "Bürgerbeteiligung und -aktivierung",
+    ):
+        assert Topic.objects.filter(name=required).exists()
+    # The seeds' other wording of the same field is kept for search.
+    assert "Förderung der lokalen Ökonomie" in Topic.objects.get(slug="lokale-oekonomie").synonyms
+
+
+def check_coordination_office_contact():
+    advice = ContactPerson.objects.get(name="Fachberatung", locale__language_code="de")
+    assert advice.organisation == "empirica ag"
+    assert advice.phone == "0228 914 89-65"
+    assert advice.email == "soziale-stadt@netzwerk-stadtentwicklung.nrw"
+    english = advice.get_translation(Locale.objects.get(language_code="en"))
+    assert english.role == "Technical advice and support for the working group"
+
+
+def check_demo_site_is_browsable_in_both_languages(client):
+    german = client.get("/de/")
+    english = client.get("/en/")
+    assert german.status_code == english.status_code == 200
+    assert "63 Kommunen" in german.text
+    assert "63 municipalities" in english.text
+    for path in ("/de/ueber-uns/portrait/", "/en/about-us/portrait/", "/en/contact/"):
+        assert client.get(path).status_code == 200, path
+    portrait = client.get("/en/about-us/portrait/").text
+    assert "Preis Soziale Stadt 2012" in portrait
+    assert "24 January 2013" in portrait
+    contact = client.get("/en/contact/").text
+    assert "Technical advice and support for the working group" in contact
+    assert "tel:+492289148965" in contact
+
+
+def test_demo_content(demo, client):
+    """One load, checked from several sides (loading takes seconds, so it is shared)."""
+    check_every_german_page_has_a_live_english_translation()
+    check_site_root_is_the_german_start_page()
+    check_full_topic_vocabulary_with_english_labels()
+    check_coordination_office_contact()
+    check_demo_site_is_browsable_in_both_languages(client)
+
+
+def test_translations_are_real_wagtail_localize_translations(demo):
+    """English pages come from stored string translations, so a later sync keeps them."""
+    page = Page.objects.get(slug="zielsetzung", locale__language_code="de").specific
+    assert StringTranslation.objects.filter(
+        locale__language_code="en", data__contains="strengthen the development"
+    ).exists()
+    from cms.demo.translation import sync
+
+    sync(page, Locale.objects.get(language_code="en"))
+    english = page.get_translation(Locale.objects.get(language_code="en")).specific
+    assert "strengthen the development" in str(english.body)

@@ -1,0 +1,55 @@
+from django.core.cache import cache
+
+from wagtail.models import Locale, Page, Site
+
+import pytest
+
+from tests.home.factories import HomePageFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Topic labels and other vocabulary are cached; no test may see another test's cache."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def german(db) -> Locale:
+    return Locale.objects.get(language_code="de")
+
+
+@pytest.fixture
+def english(db) -> Locale:
+    return Locale.objects.get(language_code="en")
+
+
+def translate_page(page, locale, **values):
+    """An English (or other) translation of ``page``, published, with the given field values.
+
+    wagtail-localize's full translation flow is covered by the demo-content tests; page tests
+    only need a linked translation, which Wagtail's own copy provides.
+    """
+    translation = page.copy_for_translation(locale)
+    for name, value in values.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+@pytest.fixture
+def home(german):
+    """The German start page as the default site's root."""
+    root = Page.get_first_root_node()
+    home = HomePageFactory(parent=root)
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
+    return home
+
+
+@pytest.fixture
+def home_en(home, english):
+    return translate_page(home, english, title="Start page", slug="start-en")
