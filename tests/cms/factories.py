@@ -1,4 +1,4 @@
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 import factory
 import wagtail_factories
@@ -50,7 +50,7 @@ class FooterTextFactory(DjangoModelFactory):
 
 
 class SiteSettingsFactory(DjangoModelFactory):
-    site = factory.LazyFunction(lambda: wagtail_factories.SiteFactory(is_default_site=True))
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
     office_name = "Kommunale Koordinierungsstelle, Stadt Essen"
     phone = "0228 914 89-65"
     email = "soziale-stadt@netzwerk-stadtentwicklung.nrw"

@@ -5,7 +5,12 @@ from wagtail.models import Page
 import pytest
 
 from home.models import ContentPage, HomePage
-from tests.cms.factories import TopicFactory, TopicLabelFactory
+from tests.cms.factories import (
+    FooterTextFactory,
+    SiteSettingsFactory,
+    TopicFactory,
+    TopicLabelFactory,
+)
 from tests.conftest import translate_page
 from tests.home.factories import ContentPageFactory, HomePageFactory
 
@@ -115,6 +120,29 @@ class TestNavigation:
         assert '<main id="main"' in html
         assert 'role="search"' in html
         assert "<footer" in html
+
+
+class TestFooter:
+    def test_footer_shows_office_and_links_in_visitor_language(self, client, home, home_en):
+        imprint = ContentPageFactory(parent=home, title="Impressum", slug="impressum")
+        translate_page(imprint, home_en.locale, title="Legal notice", slug="legal-notice")
+        SiteSettingsFactory(imprint_page=imprint)
+        FooterTextFactory(body="<p>Deutscher Fußzeilentext</p>")
+
+        german = client.get("/de/").text.split("<footer")[1]
+        english = client.get("/en/").text.split("<footer")[1]
+        assert "Kommunale Koordinierungsstelle, Stadt Essen" in german
+        assert '<a href="/de/impressum/">Impressum</a>' in german
+        assert '<a href="/en/legal-notice/">Legal notice</a>' in english
+        assert "Deutscher Fußzeilentext" in german
+        # No English footer text yet: the German one stands in.
+        assert "Deutscher Fußzeilentext" in english
+
+    def test_unpublished_footer_link_is_left_out(self, client, home):
+        privacy = ContentPageFactory(parent=home, title="Datenschutz", slug="datenschutz")
+        privacy.unpublish()
+        SiteSettingsFactory(privacy_page=privacy)
+        assert "/de/datenschutz/" not in client.get("/de/").text
 
 
 class TestQueryCounts:

@@ -1,5 +1,7 @@
 """Build the demo site (German with English translations) from the content in the repository."""
 
+import logging
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
@@ -15,6 +17,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if options["verbosity"] < 2:
+            # Wagtail logs every page action at INFO; hundreds of lines would bury the summary.
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
         context = DemoContext(write=self.stdout.write)
         # New translations start as copies under the German slug; publishing them under their
         # English slug would leave a redirect from an address that never existed.
