@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from cms.api import api_router
 from search import views as search_views
 
@@ -29,6 +30,7 @@ if settings.DEBUG:
 # Public pages live under /de/ and /en/; "/" redirects by the browser's language (German default).
 urlpatterns += i18n_patterns(
     path("", include(search_views.urlpatterns)),
+    path("", include(cms_views.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -790,3 +790,29 @@ def site_settings(home: HomePage, contact_page, imprint, privacy) -> None:
     settings.imprint_page = imprint
     settings.privacy_page = privacy
     settings.save()
+
+
+# The main navigation in this order; content areas added by later steps slot in by their key.
+MENU_ORDER = ["about", "profiles", "news", "events", "knowledge", "cohesion", "contact"]
+
+
+@demo_step(order=95)
+def menu_order(context):
+    """Arrange the start page's children (both languages) in the order of MENU_ORDER."""
+    for locale in (context.german, context.english):
+        home = context.pages["home"].get_translation_or_none(locale)
+        if home is None:
+            continue
+        wanted = []
+        for key in MENU_ORDER:
+            page = context.pages.get(key)
+            translated = page.get_translation_or_none(locale) if page is not None else None
+            if translated is not None:
+                wanted.append(translated.pk)
+        current = [
+            page.pk for page in Page.objects.child_of(home).filter(pk__in=wanted).order_by("path")
+        ]
+        if current == wanted:
+            continue
+        for page_id in wanted:
+            Page.objects.get(pk=page_id).move(home, pos="last-child")

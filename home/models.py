@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
 from cms.models import BasePage, Topic
+from profiles.queries import profile_summary
 
 
 class HomePage(BasePage):
@@ -42,7 +43,7 @@ class HomePage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("featured")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "profiles.DistrictProfileIndexPage"]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1
 
@@ -55,6 +56,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = Topic.objects.all()
+        context["profiles"] = profile_summary(self.locale)
         return context
 
 

@@ -10,7 +10,7 @@ from .links import CallToActionBlock, LinkBlock, LinkListBlock, PageTeaserBlock
 from .media import FigureBlock
 from .people import ContactPersonBlock, contact_person_representation
 from .text import RICH_TEXT_FEATURES, HeadingBlock, ParagraphBlock, QuoteBlock, heading_anchor
-from .timeline import MilestoneBlock, MilestonesBlock
+from .timeline import MilestoneBlock, MilestonesBlock, MilestoneStreamBlock
 
 
 class ContentStreamBlock(blocks.StreamBlock):
@@ -45,6 +45,7 @@ __all__ = [
     "LinkBlock",
     "LinkListBlock",
     "MilestoneBlock",
+    "MilestoneStreamBlock",
     "MilestonesBlock",
     "PageTeaserBlock",
     "ParagraphBlock",

@@ -71,3 +71,21 @@ class MilestonesBlock(blocks.ListBlock):
     class Meta:
         icon = "date"
         template = "cms/blocks/milestones.html"
+
+
+class MilestoneStreamBlock(blocks.StreamBlock):
+    """A page's milestones as a StreamField of their own: editors add one milestone at a time,
+    visitors and the API always get them in date order."""
+
+    milestone = MilestoneBlock()
+
+    class Meta:
+        template = "cms/blocks/milestones.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["milestones"] = MilestonesBlock.in_order(child.value for child in value)
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return MilestonesBlock().get_api_representation([child.value for child in value], context)

@@ -75,23 +75,30 @@ def quote(text: Bilingual, attribution: str = "", role: Bilingual | None = None)
     )
 
 
-def milestones(items: list[tuple[date, str, Bilingual, Bilingual]]) -> BlockSpec:
-    """``items``: (date, precision "day"/"month"/"year", title, text)."""
+Milestone = tuple[date, str, Bilingual, Bilingual]  # date, precision, title, text
+
+
+def _milestone_value(item: Milestone, language: str) -> dict:
+    when, precision, title, text = item
+    return {
+        "date": when.isoformat(),
+        "precision": precision,
+        "title": pick(title, language),
+        "text": pick(text, language),
+    }
+
+
+def milestones(items: list[Milestone]) -> BlockSpec:
+    """A milestones list block (precision: "day", "month" or "year")."""
     return BlockSpec(
         "milestones",
-        lambda lang, ctx, bid: list_items(
-            bid,
-            [
-                {
-                    "date": when.isoformat(),
-                    "precision": precision,
-                    "title": pick(title, lang),
-                    "text": pick(text, lang),
-                }
-                for when, precision, title, text in items
-            ],
-        ),
+        lambda lang, ctx, bid: list_items(bid, [_milestone_value(item, lang) for item in items]),
     )
+
+
+def milestone(item: Milestone) -> BlockSpec:
+    """One block of a StreamField of milestones."""
+    return BlockSpec("milestone", lambda lang, ctx, bid: _milestone_value(item, lang))
 
 
 def contact(person_key: str) -> BlockSpec:

@@ -1,4 +1,4 @@
-from .pages import BasePage, TeaserMixin, TopicsMixin
+from .pages import BasePage, LocationMixin, TeaserMixin, TopicsMixin
 from .people import ContactPerson
 from .site import FooterText, SiteSettings
 from .topics import TaggedPage, Topic, TopicLabel, german_slugify
@@ -7,6 +7,7 @@ __all__ = [
     "BasePage",
     "ContactPerson",
     "FooterText",
+    "LocationMixin",
     "SiteSettings",
     "TaggedPage",
     "TeaserMixin",

@@ -5,6 +5,7 @@ so adding a mixin to a page type makes the field show up in the admin, the searc
 API at the same time.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +17,8 @@ from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
 from cms.forms import BasePageForm
+from cms.geo import parse_point, validate_point_in_nrw
+from cms.panels import MapPointPanel
 from cms.serializers import ImageField, TopicsField
 
 
@@ -75,6 +78,40 @@ class TopicsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+
+class LocationMixin(models.Model):
+    """A point on the map inside North Rhine-Westphalia, picked with the editor's map widget.
+
+    Stored as wagtailgeowidget writes it without GeoDjango (``SRID=4326;POINT(lng lat)``).
+    """
+
+    location = models.CharField(
+        _("location"),
+        max_length=250,
+        help_text=_("Click on the map or enter latitude, longitude."),
+    )
+
+    location_panels = [MapPointPanel("location", hide_latlng=False)]
+    location_api_fields = [APIField("coordinates")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def coordinates(self) -> dict | None:
+        point = parse_point(self.location)
+        return {"lat": point.lat, "lng": point.lng} if point else None
+
+    def location_errors(self) -> dict:
+        """Validation errors of the location, for the page's ``clean()``."""
+        if not self.location:
+            return {}
+        try:
+            validate_point_in_nrw(self.location)
+        except ValidationError as error:
+            return {"location": error}
+        return {}
 
 
 class BasePage(TeaserMixin, TopicsMixin, Page):

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -190,6 +192,27 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_LIMIT_MAX = 100  # largest page size the APIs accept; larger asks get a 400
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Maps. Tiles load in the visitor's browser only after consent. The tile server needs to see
+# where requests come from (OpenStreetMap's usage policy), so cross-origin requests carry our
+# origin: a Referer without path or query.
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILE_ATTRIBUTION = env_str(
+    "MAP_TILE_ATTRIBUTION",
+    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+)
+MAP_TILE_MAX_ZOOM = env_int("MAP_TILE_MAX_ZOOM", 18)
+MAP_CENTER = {"lat": 51.43, "lng": 7.66}  # centre of North Rhine-Westphalia
+# The editor's map widget (wagtailgeowidget) uses the same tile server.
+GEO_WIDGET_DEFAULT_LOCATION = MAP_CENTER
+GEO_WIDGET_ZOOM = 8
+GEO_WIDGET_LEAFLET_TILE_LAYER = MAP_TILE_URL
+GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {
+    "attribution": MAP_TILE_ATTRIBUTION,
+    "maxZoom": MAP_TILE_MAX_ZOOM,
+    "referrerPolicy": SECURE_REFERRER_POLICY,
+}
 
 # Topics are a controlled vocabulary (cms.Topic): editors choose, never invent.
 TAGGIT_CASE_INSENSITIVE = True

@@ -1,0 +1,470 @@
+"""District profiles (Stadtteilprofile): the index with map and facets, one page per member
+municipality, and under it one profile per programme area."""
+
+import datetime
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import JsonResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
+from cms.geo import clean_area_geojson
+from cms.maps import map_config
+from cms.models import BasePage, LocationMixin
+
+from .blocks import ContactsStreamBlock, DownloadsStreamBlock, ProfileSectionBlock
+
+FIRST_FUNDING_YEAR = 1990  # the earliest programme areas of the network date from the 1990s
+PLANNING_HORIZON = 15  # funding may be planned this many years ahead
+
+
+class Regierungsbezirk(models.TextChoices):
+    """The five administrative districts of NRW, with the digit they have in the AGS."""
+
+    ARNSBERG = "arnsberg", "Arnsberg"
+    DETMOLD = "detmold", "Detmold"
+    DUESSELDORF = "duesseldorf", "Düsseldorf"
+    KOELN = "koeln", "Köln"
+    MUENSTER = "muenster", "Münster"
+
+
+AGS_REGION_DIGIT = {
+    "1": Regierungsbezirk.DUESSELDORF,
+    "3": Regierungsbezirk.KOELN,
+    "5": Regierungsbezirk.MUENSTER,
+    "7": Regierungsbezirk.DETMOLD,
+    "9": Regierungsbezirk.ARNSBERG,
+}
+AGS_PATTERN = re.compile(r"^05[13579]\d{5}$")
+
+
+class Programme(models.TextChoices):
+    SOZIALE_STADT = "soziale-stadt", _("Soziale Stadt")
+    SOZIALER_ZUSAMMENHALT = "sozialer-zusammenhalt", _("Sozialer Zusammenhalt")
+    OTHER = "andere", _("Other urban development funding")
+
+
+class Status(models.TextChoices):
+    RUNNING = "laufend", _("running")
+    COMPLETED = "abgeschlossen", _("completed")
+
+
+def current_year() -> int:
+    return datetime.date.today().year
+
+
+def validate_year(value: int) -> None:
+    if not FIRST_FUNDING_YEAR <= value <= current_year() + PLANNING_HORIZON:
+        raise ValidationError(
+            _("Please enter a year between %(first)d and %(last)d."),
+            code="implausible_year",
+            params={"first": FIRST_FUNDING_YEAR, "last": current_year() + PLANNING_HORIZON},
+        )
+
+
+def validate_ags(value: str) -> None:
+    if not AGS_PATTERN.match(value or ""):
+        raise ValidationError(
+            _(
+                "The official municipality key (AGS) has 8 digits and starts with 05 for North "
+                "Rhine-Westphalia, followed by the district digit 1, 3, 5, 7 or 9 "
+                "(e.g. 05113000 for Essen)."
+            ),
+            code="invalid_ags",
+        )
+
+
+class DistrictProfileIndexPage(RoutablePageMixin, BasePage):
+    """The district profiles: a map and a filterable list of all programme areas.
+
+    Edited by the coordination office (introduction only); the list and the map come from the
+    published profiles below it. Serves the map data at ``karte.geojson``.
+    """
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("intro"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["profiles.MunicipalityPage"]
+    max_count_per_parent = 1
+    template = "profiles/district_profile_index_page.html"
+
+    class Meta:
+        verbose_name = _("district profiles overview")
+        verbose_name_plural = _("district profiles overviews")
+
+    @path("")
+    def index_view(self, request):
+        from .queries import ProfileFilters, find_profiles
+
+        filters = ProfileFilters.from_query(request.GET)
+        results = find_profiles(filters, locale=self.locale, index=self)
+        query = results.filters.query_string()
+        return self.render(
+            request,
+            context_overrides={
+                "results": results,
+                "map": map_config(),
+                "geojson_url": self.geojson_url(request) + (query if query != "?" else ""),
+            },
+        )
+
+    @path("karte.geojson/", name="geojson")
+    @path("map.geojson/", name="geojson-en")
+    def geojson_view(self, request):
+        """The profiles matching the URL's facets as GeoJSON (served without the trailing
+        slash, see cms.views.serve_page_file)."""
+        from .queries import ProfileFilters, find_profiles, profiles_geojson
+
+        filters = ProfileFilters.from_query(request.GET)
+        results = find_profiles(filters, locale=self.locale, index=self)
+        response = JsonResponse(
+            profiles_geojson(results, request), content_type="application/geo+json"
+        )
+        response["Cache-Control"] = "public, max-age=300"
+        return response
+
+    def geojson_url(self, request=None) -> str:
+        return self.get_url(request) + self.reverse_subpage("geojson").rstrip("/")
+
+
+class MunicipalityPage(LocationMixin, BasePage):
+    """A member municipality with its programme areas (its own subtree, so its staff can later
+    be given rights on exactly these pages). Edited by the coordination office and the
+    municipality's staff; appears on the map and in the facets of the overview."""
+
+    ags = models.CharField(
+        _("official municipality key (AGS)"),
+        max_length=8,
+        validators=[validate_ags],
+        help_text=_("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 05113000 for Essen."),
+    )
+    regierungsbezirk = models.CharField(
+        _("administrative district"), max_length=20, choices=Regierungsbezirk.choices
+    )
+    website = models.URLField(_("website"), blank=True)
+    portrait = RichTextField(
+        _("short portrait"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("A few sentences on the municipality and its work in the programme."),
+    )
+    member_since = models.PositiveSmallIntegerField(
+        _("member since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1994), MaxValueValidator(2100)],
+        help_text=_("Year the municipality joined the network (founded in 1994)."),
+    )
+
+    content_panels = [
+        FieldPanel("title", heading=_("Name of the municipality")),
+        FieldRowPanel([FieldPanel("ags"), FieldPanel("regierungsbezirk")]),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("member_since")]),
+        FieldPanel("portrait"),
+        *BasePage.content_panels[1:],
+    ]
+    extra_tabs = [(_("Map"), LocationMixin.location_panels)]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("portrait"),
+        index.FilterField("regierungsbezirk"),
+        index.FilterField("ags"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("ags"),
+        APIField("regierungsbezirk"),
+        APIField("website"),
+        APIField("portrait"),
+        APIField("member_since"),
+        *LocationMixin.location_api_fields,
+    ]
+    override_translatable_fields = [SynchronizedField("ags"), SynchronizedField("location")]
+
+    parent_page_types = ["profiles.DistrictProfileIndexPage"]
+    subpage_types = ["profiles.DistrictProfilePage"]
+    template = "profiles/municipality_page.html"
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def clean(self):
+        super().clean()
+        errors = self.location_errors()
+        if self.ags and AGS_PATTERN.match(self.ags) and self.regierungsbezirk:
+            expected = AGS_REGION_DIGIT[self.ags[2]]
+            if expected != self.regierungsbezirk:
+                errors["regierungsbezirk"] = ValidationError(
+                    _(
+                        "The AGS %(ags)s belongs to the administrative district %(expected)s, "
+                        "not %(chosen)s."
+                    ),
+                    code="ags_region_mismatch",
+                    params={
+                        "ags": self.ags,
+                        "expected": expected.label,
+                        "chosen": Regierungsbezirk(self.regierungsbezirk).label,
+                    },
+                )
+        if self.ags and self._ags_taken():
+            errors["ags"] = ValidationError(
+                _("Another municipality page already has the AGS %(ags)s."),
+                code="duplicate_ags",
+                params={"ags": self.ags},
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _ags_taken(self) -> bool:
+        others = MunicipalityPage.objects.filter(ags=self.ags, locale_id=self.locale_id)
+        if self.pk:
+            others = others.exclude(pk=self.pk)
+        return others.exists()
+
+    def get_context(self, request, *args, **kwargs):
+        from .queries import municipality_profiles
+
+        context = super().get_context(request, *args, **kwargs)
+        context["profiles"] = municipality_profiles(self)
+        return context
+
+
+class DistrictProfilePage(LocationMixin, BasePage):
+    """One programme area (Programmgebiet) of a member municipality, with the seven sections of
+    a district profile. Edited by the municipality's staff and the coordination office; shown
+    on the map and in the list of the district profiles overview."""
+
+    programme = models.CharField(
+        _("funding programme"),
+        max_length=30,
+        choices=Programme.choices,
+        default=Programme.SOZIALER_ZUSAMMENHALT,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+    )
+    funding_start = models.PositiveSmallIntegerField(
+        _("funding since (year)"), validators=[validate_year]
+    )
+    funding_end = models.PositiveSmallIntegerField(
+        _("funding until (year)"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("Required for completed areas; for running areas the planned end, if known."),
+    )
+    area_ha = models.DecimalField(
+        _("area (ha)"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
+    figures_year = models.PositiveSmallIntegerField(
+        _("key figures as of (year)"), null=True, blank=True, validators=[validate_year]
+    )
+    location = models.CharField(
+        _("location"),
+        max_length=250,
+        help_text=_(
+            "Centre of the programme area: click on the map or enter latitude, longitude."
+        ),
+    )
+    boundary = models.TextField(
+        _("boundary (GeoJSON)"),
+        blank=True,
+        help_text=_(
+            "Optional: the area's outline as a GeoJSON Polygon or MultiPolygon (longitude, "
+            "latitude), e.g. drawn with a GIS and exported as GeoJSON."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    character = StreamField(
+        ProfileSectionBlock(), verbose_name=_("character and initial situation"), blank=True
+    )
+    potentials = StreamField(
+        ProfileSectionBlock(), verbose_name=_("potentials and approaches"), blank=True
+    )
+    organisation = StreamField(
+        ProfileSectionBlock(), verbose_name=_("organisation and local partners"), blank=True
+    )
+    milestones = StreamField(MilestoneStreamBlock(), verbose_name=_("milestones"), blank=True)
+    perspectives = StreamField(ProfileSectionBlock(), verbose_name=_("perspectives"), blank=True)
+    contacts = StreamField(ContactsStreamBlock(), verbose_name=_("contact persons"), blank=True)
+    downloads = StreamField(
+        DownloadsStreamBlock(), verbose_name=_("materials for download"), blank=True
+    )
+
+    # (field name, heading, anchor): the sections of a profile, in page order.
+    SECTIONS = [
+        ("character", _("Character and initial situation"), "gebietscharakter"),
+        ("potentials", _("Potentials and approaches"), "potenziale"),
+        ("organisation", _("Organisation and local partners"), "organisation"),
+        ("milestones", _("Milestones"), "meilensteine"),
+        ("perspectives", _("Perspectives"), "perspektiven"),
+        ("contacts", _("Contact person"), "ansprechperson"),
+        ("downloads", _("Materials for download"), "materialien"),
+    ]
+
+    content_panels = [
+        FieldPanel("title", heading=_("Name of the programme area")),
+        FieldRowPanel([FieldPanel("programme"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("funding_start"), FieldPanel("funding_end")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("area_ha"),
+                        FieldPanel("inhabitants"),
+                        FieldPanel("figures_year"),
+                    ]
+                )
+            ],
+            heading=_("Key figures"),
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("character"),
+        FieldPanel("potentials"),
+        FieldPanel("organisation"),
+        FieldPanel("milestones"),
+        FieldPanel("perspectives"),
+        FieldPanel("contacts"),
+        FieldPanel("downloads"),
+        *BasePage.content_panels[1:],
+    ]
+    extra_tabs = [(_("Map"), [*LocationMixin.location_panels, FieldPanel("boundary")])]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("character"),
+        index.SearchField("potentials"),
+        index.SearchField("organisation"),
+        index.SearchField("milestones"),
+        index.SearchField("perspectives"),
+        index.FilterField("status"),
+        index.FilterField("programme"),
+        index.FilterField("funding_start"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("programme"),
+        APIField("status"),
+        APIField("funding_start"),
+        APIField("funding_end"),
+        APIField("area_ha"),
+        APIField("inhabitants"),
+        APIField("figures_year"),
+        *LocationMixin.location_api_fields,
+        APIField("boundary_geometry"),
+        APIField("character"),
+        APIField("potentials"),
+        APIField("organisation"),
+        APIField("milestones"),
+        APIField("perspectives"),
+        APIField("contacts"),
+        APIField("downloads"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("location"),
+        SynchronizedField("boundary"),
+    ]
+
+    parent_page_types = ["profiles.MunicipalityPage"]
+    subpage_types = []
+    template = "profiles/district_profile_page.html"
+
+    class Meta:
+        verbose_name = _("district profile")
+        verbose_name_plural = _("district profiles")
+
+    @property
+    def boundary_geometry(self) -> dict | None:
+        import json
+
+        return json.loads(self.boundary) if self.boundary else None
+
+    @cached_property
+    def municipality(self) -> "MunicipalityPage | None":
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def sections(self) -> list[dict]:
+        """The non-empty sections with their headings and anchors, for the table of contents."""
+        return [
+            {"field": name, "heading": heading, "anchor": anchor, "value": getattr(self, name)}
+            for name, heading, anchor in self.SECTIONS
+            if getattr(self, name)
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.funding_start and self.funding_end and self.funding_end < self.funding_start:
+            errors["funding_end"] = ValidationError(
+                _("The end year (%(end)d) cannot be before the start year (%(start)d)."),
+                code="end_before_start",
+                params={"end": self.funding_end, "start": self.funding_start},
+            )
+        elif self.status == Status.COMPLETED and not self.funding_end:
+            errors["funding_end"] = ValidationError(
+                _("A completed programme area needs the year its funding ended."),
+                code="end_required",
+            )
+        elif (
+            self.status == Status.COMPLETED
+            and self.funding_end
+            and self.funding_end > current_year()
+        ):
+            errors["status"] = ValidationError(
+                _("Funding until %(end)d has not ended yet: choose “running”."),
+                code="completed_in_future",
+                params={"end": self.funding_end},
+            )
+        elif (
+            self.status == Status.RUNNING
+            and self.funding_end
+            and self.funding_end < current_year()
+        ):
+            errors["status"] = ValidationError(
+                _("Funding ended in %(end)d: choose “completed” or correct the end year."),
+                code="running_in_past",
+                params={"end": self.funding_end},
+            )
+        errors.update(self.location_errors())
+        if self.boundary and self.boundary.strip():
+            try:
+                self.boundary = clean_area_geojson(self.boundary)
+            except ValidationError as error:
+                errors["boundary"] = error
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,47 @@
+import factory
+import wagtail_factories
+
+from cms.geo import LatLng
+from profiles.models import DistrictProfileIndexPage, DistrictProfilePage, MunicipalityPage
+
+ESSEN = LatLng(lat=51.4556, lng=7.0116)
+KATERNBERG = LatLng(lat=51.4925, lng=7.0420)
+
+
+class DistrictProfileIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Stadtteilprofile"
+    slug = "stadtteilprofile"
+    intro = "<p>Alle Programmgebiete.</p>"
+
+    class Meta:
+        model = DistrictProfileIndexPage
+
+
+class MunicipalityPageFactory(wagtail_factories.PageFactory):
+    title = "Essen"
+    slug = factory.LazyAttribute(lambda o: o.title.lower().replace(" ", "-"))
+    ags = factory.Sequence(lambda n: f"05113{n:03d}")
+    regierungsbezirk = "duesseldorf"
+    location = ESSEN.as_point_string()
+    website = "https://www.essen.de"
+    member_since = 1994
+
+    class Meta:
+        model = MunicipalityPage
+
+
+class DistrictProfilePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Quartier {n}")
+    slug = factory.Sequence(lambda n: f"quartier-{n}")
+    programme = "sozialer-zusammenhalt"
+    status = "laufend"
+    funding_start = 2016
+    funding_end = None
+    location = KATERNBERG.as_point_string()
+    teaser = "Ein Quartier im Essener Norden."
+    character = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Ein früheres Bergarbeiterquartier.</p>"}]
+    )
+
+    class Meta:
+        model = DistrictProfilePage
