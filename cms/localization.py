@@ -1,8 +1,43 @@
 """Helpers for showing pages in the visitor's language."""
 
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+LOCALE_IDS_CACHE_KEY = "cms:locale-ids"
+
+
+def locale_ids() -> dict[str, int]:
+    """Language code → Locale id, cached (locales change about once in a site's life; see
+    cms.signals for the invalidation)."""
+    ids = cache.get(LOCALE_IDS_CACHE_KEY)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALE_IDS_CACHE_KEY, ids, timeout=60 * 60)
+    return ids
+
+
+def active_locale() -> Locale:
+    """Wagtail's ``Locale.get_active()`` without a query per call."""
+    try:
+        code = get_supported_content_language_variant(get_language())
+    except LookupError:
+        return Locale.get_default()
+    pk = locale_ids().get(code)
+    return Locale(pk=pk, language_code=code) if pk else Locale.get_default()
+
+
 PAGE_LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "translation_key")
+
+
+def absolute_url(page: Page, request=None) -> str:
+    """The page's full URL as the visitor (or feed reader) reached this site: host and scheme
+    from the request, so links in feeds work on a dev server as well as behind a proxy."""
+    if request is None:
+        return page.get_full_url()
+    return request.build_absolute_uri(page.get_url(request=request))
 
 
 def localized_live_pages(page_ids) -> list[Page]:
@@ -16,7 +51,7 @@ def localized_live_pages(page_ids) -> list[Page]:
     pages = Page.objects.live().filter(pk__in=page_ids).only(*PAGE_LINK_FIELDS).in_bulk()
     if not pages:
         return []
-    locale = Locale.get_active()
+    locale = active_locale()
     translations = {
         page.translation_key: page
         for page in Page.objects.live()
@@ -38,7 +73,7 @@ def localized_specific_pages(pages) -> dict[int, Page]:
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
-    locale = Locale.get_active()
+    locale = active_locale()
     keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
     translations = (
         {

@@ -5,10 +5,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
 from cms.models import BasePage, Topic
+from cms.querysets import visible
+from events.models import EventIndexPage, NewsIndexPage
+from events.queries import latest_news, next_events
+from profiles.models import DistrictProfileIndexPage
 from profiles.queries import profile_summary
 
 
@@ -43,7 +48,12 @@ class HomePage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("featured")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "profiles.DistrictProfileIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "profiles.DistrictProfileIndexPage",
+        "events.NewsIndexPage",
+        "events.EventIndexPage",
+    ]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1
 
@@ -55,8 +65,21 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        sections = {
+            page.specific_class: page
+            for page in visible(Page.objects.child_of(self)).type(
+                DistrictProfileIndexPage, NewsIndexPage, EventIndexPage
+            )
+        }
         context["topics"] = Topic.objects.all()
-        context["profiles"] = profile_summary(self.locale)
+        context["news_index"] = sections.get(NewsIndexPage)
+        context["event_index"] = sections.get(EventIndexPage)
+        context["news"] = latest_news(self.locale_id) if context["news_index"] else []
+        context["events"] = next_events(self.locale_id) if context["event_index"] else []
+        profiles_index = sections.get(DistrictProfileIndexPage)
+        context["profiles"] = (
+            profile_summary(self.locale_id, profiles_index) if profiles_index else None
+        )
         return context
 
 

@@ -18,8 +18,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
+from cms.localization import absolute_url
 from cms.models import TaggedPage, Topic
 from cms.models.topics import GERMAN_TRANSLITERATION
+from cms.querysets import visible
 
 from .models import (
     DistrictProfileIndexPage,
@@ -213,7 +215,7 @@ MUNICIPALITY_FIELDS = (
 
 def published_profiles(locale: Locale, index: Page | None = None):
     """Live, public profiles of one language (a private or unpublished page never appears)."""
-    queryset = DistrictProfilePage.objects.live().public().filter(locale=locale)
+    queryset = visible(DistrictProfilePage.objects.filter(locale=locale))
     if index is not None:
         queryset = queryset.descendant_of(index)
     return queryset
@@ -221,7 +223,7 @@ def published_profiles(locale: Locale, index: Page | None = None):
 
 def load_items(locale: Locale, index: Page | None = None) -> list[ProfileItem]:
     """All published profiles of a language with their municipality and topics (4 queries)."""
-    municipalities = MunicipalityPage.objects.live().public().filter(locale=locale)
+    municipalities = visible(MunicipalityPage.objects.filter(locale=locale))
     if index is not None:
         municipalities = municipalities.descendant_of(index)
     by_path = {m.path: m for m in municipalities.only(*MUNICIPALITY_FIELDS)}
@@ -316,11 +318,8 @@ class ProfileSummary:
     municipalities: int
 
 
-def profile_summary(locale: Locale) -> ProfileSummary | None:
-    """Counts for the start page's teaser of the district profiles (three queries)."""
-    index = DistrictProfileIndexPage.objects.live().public().filter(locale=locale).first()
-    if index is None:
-        return None
+def profile_summary(locale: Locale | int, index: Page) -> ProfileSummary:
+    """Counts for the start page's teaser of the district profiles (two queries)."""
     counts = dict(
         published_profiles(locale, index)
         .values_list("status")
@@ -328,7 +327,7 @@ def profile_summary(locale: Locale) -> ProfileSummary | None:
         .values_list("status", "total")
     )
     municipalities = (
-        MunicipalityPage.objects.live().public().filter(locale=locale).descendant_of(index).count()
+        visible(MunicipalityPage.objects.filter(locale=locale)).descendant_of(index).count()
     )
     return ProfileSummary(
         index=index,
@@ -358,7 +357,7 @@ def profiles_geojson(results: ProfileResults, request=None) -> dict:
         if item.point is None:
             continue
         page = item.page
-        url = page.get_url(request=request)
+        url = absolute_url(page, request)
         properties = {
             "id": page.pk,
             "title": page.title,
@@ -371,7 +370,7 @@ def profiles_geojson(results: ProfileResults, request=None) -> dict:
             "funding_start": page.funding_start,
             "funding_end": page.funding_end,
             "topics": item.topics,
-            "url": request.build_absolute_uri(url) if request is not None and url else url,
+            "url": url,
         }
         features.append(
             {

@@ -9,7 +9,10 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from cms.localization import active_locale
+from cms.querysets import visible_for_search
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -20,9 +23,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
+            visible_for_search(Page.objects.filter(locale=active_locale()))
             .specific()
             .search(query)
         )

@@ -53,3 +53,10 @@ def home(german):
 @pytest.fixture
 def home_en(home, english):
     return translate_page(home, english, title="Start page", slug="start-en")
+
+
+def tag(page, *topics):
+    """Give a saved page topics and publish it (topics live in the page's cluster until saved)."""
+    page.topics.add(*topics)
+    page.save_revision().publish()
+    return page

@@ -214,6 +214,9 @@ GEO_WIDGET_LEAFLET_TILE_LAYER_OPTIONS = {
     "referrerPolicy": SECURE_REFERRER_POLICY,
 }
 
+# Calendar feeds: UIDs are "<page translation key>@ICAL_UID_DOMAIN", stable across edits.
+ICAL_UID_DOMAIN = env_str("ICAL_UID_DOMAIN", "soziale-stadt.nrw")
+
 # Topics are a controlled vocabulary (cms.Topic): editors choose, never invent.
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -1,14 +1,19 @@
 """Navigation for the public templates: main menu, breadcrumbs, language switcher, footer."""
 
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
 from cms.localization import localized_live_pages
 from cms.models import FooterText, SiteSettings
+from cms.querysets import visible
 
 register = template.Library()
 
@@ -81,9 +86,7 @@ def language_links(context):
     targets: list[tuple[str, str]] = []
     if isinstance(page, Page):
         translations = (
-            page.get_translations(inclusive=True)
-            .live()
-            .public()
+            visible(page.get_translations(inclusive=True))
             .select_related("locale")
             .only("id", "path", "depth", "url_path", "locale__language_code")
         )
@@ -134,3 +137,16 @@ def site_footer(context):
         )
         links = [{"title": page.title, "url": page.get_url(request=request)} for page in pages]
     return {"site_settings": cms_settings, "footer_text": footer_text, "links": links}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page=None):
+    """The page's schema.org description as a JSON-LD script, if its type provides one."""
+    page = page or context.get("page")
+    request = context.get("request")
+    if page is None or request is None or not hasattr(page, "json_ld"):
+        return ""
+    data = json.dumps(page.json_ld(request), cls=DjangoJSONEncoder, ensure_ascii=False)
+    # The same escaping as Django's json_script: nothing in the data can end the script.
+    escaped = data.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(f'<script type="application/ld+json">{escaped}</script>')

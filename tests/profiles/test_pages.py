@@ -10,7 +10,7 @@ import pytest
 from cms.geo import LatLng
 from profiles.queries import ProfileFilters, find_profiles
 from tests.cms.factories import ContactPersonFactory, TopicFactory, TopicLabelFactory
-from tests.conftest import translate_page
+from tests.conftest import tag, translate_page
 
 from .factories import DistrictProfilePageFactory, MunicipalityPageFactory
 
@@ -263,7 +263,7 @@ class TestQueryCounts:
     def test_same_number_of_queries_for_5_and_50_profiles(self, client, essen, url):
         topic = TopicFactory()
         for index in range(5):
-            DistrictProfilePageFactory(parent=essen, slug=f"a-{index}").topics.add(topic)
+            tag(DistrictProfilePageFactory(parent=essen, slug=f"a-{index}"), topic)
         few = self.count_queries(client, url)
         for index in range(45):
             DistrictProfilePageFactory(parent=essen, slug=f"b-{index}")

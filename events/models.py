@@ -1,0 +1,412 @@
+"""News (Aktuelles) and event notices (Veranstaltungshinweise), with their indexes and feeds."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
+from cms.models import BasePage
+
+
+def local_zone() -> ZoneInfo:
+    """Events happen in Germany: wall-clock times are Europe/Berlin, summer and winter time."""
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """Aktuelles: all news, newest first, filterable by topic and year. Edited by the
+    coordination office (introduction only); serves the RSS and Atom feeds."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("intro"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.NewsPage"]
+    max_count_per_parent = 1
+    template = "events/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news overview")
+        verbose_name_plural = _("news overviews")
+
+    @path("")
+    def index_view(self, request):
+        from . import views
+
+        return views.news_index(self, request)
+
+    @path("feed.rss/", name="rss")
+    def rss_view(self, request):
+        from . import feeds
+
+        return feeds.news_feed(self, request, feed_type="rss")
+
+    @path("feed.atom/", name="atom")
+    def atom_view(self, request):
+        from . import feeds
+
+        return feeds.news_feed(self, request, feed_type="atom")
+
+
+class NewsPage(BasePage):
+    """A news item (Meldung). Edited by the editorial team; listed in Aktuelles, on the start
+    page and in the news feeds."""
+
+    date = models.DateField(
+        _("publication date"),
+        default=datetime.date.today,
+        help_text=_("Shown with the item and used to sort the news."),
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("text"), blank=True)
+    source_url = models.URLField(
+        _("source"),
+        blank=True,
+        help_text=_("Optional: the original announcement, linked as “read more”."),
+    )
+    source_name = models.CharField(
+        _("name of the source"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Ministerium für Heimat, Kommunales, Bau und Digitalisierung NRW”."),
+    )
+    related = StreamField(
+        [("page", PageTeaserBlock())],
+        verbose_name=_("related pages"),
+        blank=True,
+        max_num=6,
+    )
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("date"),
+        *BasePage.content_panels[1:],
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("source_url"), FieldPanel("source_name")], heading=_("Source")
+        ),
+        FieldPanel("related"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("body"),
+        APIField("source_url"),
+        APIField("source_name"),
+        APIField("related"),
+    ]
+    override_translatable_fields = [SynchronizedField("source_url")]
+
+    parent_page_types = ["events.NewsIndexPage"]
+    subpage_types = []
+    template = "events/news_page.html"
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def json_ld(self, request) -> dict:
+        from .structured_data import news_article
+
+        return news_article(self, request)
+
+
+class EventIndexPage(RoutablePageMixin, BasePage):
+    """Veranstaltungshinweise: upcoming events by start date, and an archive of past ones.
+    Edited by the coordination office (introduction only); serves the calendar feed."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("intro"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+    template = "events/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("events overview")
+        verbose_name_plural = _("events overviews")
+
+    @path("")
+    def upcoming_view(self, request):
+        from . import views
+
+        return views.event_index(self, request, archive=False)
+
+    @path("archiv/", name="archive")
+    @path("archive/", name="archive-en")
+    def archive_view(self, request):
+        from . import views
+
+        return views.event_index(self, request, archive=True)
+
+    @path("feed.ics/", name="ical")
+    def ical_view(self, request):
+        from . import feeds
+
+        return feeds.calendar_feed(self, request)
+
+
+class AttendanceMode(models.TextChoices):
+    OFFLINE = "offline", _("on site")
+    ONLINE = "online", _("online")
+    MIXED = "mixed", _("on site and online")
+
+
+class EventPage(RoutablePageMixin, BasePage):
+    """An event notice. Edited by the editorial team; listed in Veranstaltungshinweise (upcoming
+    or archive), on the start page and in the calendar feeds; downloadable as .ics."""
+
+    start_date = models.DateField(_("start date"))
+    start_time = models.TimeField(
+        _("start time"), null=True, blank=True, help_text=_("Leave empty for all-day events.")
+    )
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Leave empty for one-day events.")
+    )
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    attendance = models.CharField(
+        _("format"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(
+        _("city"),
+        max_length=100,
+        blank=True,
+        help_text=_("Used by the city filter; e.g. “Essen” or “verschiedene Städte in NRW”."),
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    registration_url = models.URLField(_("registration link"), blank=True)
+    registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
+    fee = models.CharField(
+        _("fee"), max_length=100, blank=True, help_text=_("E.g. “kostenfrei” or “30 €”.")
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("description"), blank=True)
+
+    # Derived on save, so that listings can filter and sort in the database.
+    starts_at = models.DateTimeField(editable=False, db_index=True)
+    ends_at = models.DateTimeField(editable=False, db_index=True)
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
+                FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
+            ],
+            heading=_("Date and time (German time)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance"),
+                FieldPanel("venue"),
+                FieldRowPanel([FieldPanel("address"), FieldPanel("postal_code")]),
+                FieldPanel("city"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Place"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("organiser"),
+                FieldRowPanel(
+                    [FieldPanel("registration_url"), FieldPanel("registration_deadline")]
+                ),
+                FieldPanel("fee"),
+            ],
+            heading=_("Organisation and registration"),
+        ),
+        *BasePage.content_panels[1:],
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("city"),
+        index.SearchField("venue"),
+        index.SearchField("organiser"),
+        index.FilterField("starts_at"),
+        index.FilterField("ends_at"),
+        index.FilterField("city"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("start_date"),
+        APIField("start_time"),
+        APIField("end_date"),
+        APIField("end_time"),
+        APIField("all_day"),
+        APIField("starts_at"),
+        APIField("ends_at"),
+        APIField("attendance"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("postal_code"),
+        APIField("city"),
+        APIField("online_url"),
+        APIField("organiser"),
+        APIField("registration_url"),
+        APIField("registration_deadline"),
+        APIField("fee"),
+        APIField("body"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("city"),
+        SynchronizedField("address"),
+        SynchronizedField("postal_code"),
+        SynchronizedField("venue"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+    template = "events/event_page.html"
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    @path("event.ics/", name="ical")
+    def ical_view(self, request):
+        from . import feeds
+
+        return feeds.event_ics(self, request)
+
+    @property
+    def all_day(self) -> bool:
+        return self.start_time is None
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.end_date or self.start_date
+
+    @property
+    def is_multi_day(self) -> bool:
+        return self.last_day != self.start_date
+
+    def local_start(self) -> datetime.datetime:
+        return datetime.datetime.combine(
+            self.start_date, self.start_time or datetime.time.min, tzinfo=local_zone()
+        )
+
+    def local_end(self) -> datetime.datetime:
+        """When the event is over: its end time, or else the end of its last day."""
+        if self.end_time is not None:
+            return datetime.datetime.combine(self.last_day, self.end_time, tzinfo=local_zone())
+        day_after = self.last_day + datetime.timedelta(days=1)
+        return datetime.datetime.combine(day_after, datetime.time.min, tzinfo=local_zone())
+
+    def is_past(self, now: datetime.datetime | None = None) -> bool:
+        return self.ends_at <= (now or timezone.now())
+
+    def full_clean(self, *args, **kwargs):
+        self._set_instants()
+        return super().full_clean(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        self._set_instants()
+        return super().save(*args, **kwargs)
+
+    def _set_instants(self) -> None:
+        if self.start_date:
+            self.starts_at = self.local_start()
+            self.ends_at = self.local_end()
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_time and not self.start_time:
+            errors["start_time"] = ValidationError(
+                _("An event with an end time needs a start time."), code="end_time_without_start"
+            )
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = ValidationError(
+                _("The event cannot end before it starts."), code="end_before_start"
+            )
+        elif (
+            self.start_date
+            and self.start_time
+            and self.end_time
+            and self.last_day == self.start_date
+        ) and self.end_time <= self.start_time:
+            errors["end_time"] = ValidationError(
+                _("The end time must be after the start time."), code="end_before_start"
+            )
+        for field in ("start_time", "end_time"):
+            day = self.start_date if field == "start_time" else self.last_day
+            value = getattr(self, field)
+            if day and value and not _exists_locally(day, value):
+                errors[field] = ValidationError(
+                    _(
+                        "%(time)s does not exist on %(date)s: the clocks go forward that night. "
+                        "Please choose another time."
+                    ),
+                    code="nonexistent_time",
+                    params={"time": value.strftime("%H:%M"), "date": day.strftime("%d.%m.%Y")},
+                )
+        if (
+            self.registration_deadline
+            and self.start_date
+            and self.registration_deadline > self.start_date
+        ):
+            errors["registration_deadline"] = ValidationError(
+                _("The registration deadline must not be after the event starts."),
+                code="deadline_after_start",
+            )
+        if (
+            self.attendance in (AttendanceMode.ONLINE, AttendanceMode.MIXED)
+            and not self.online_url
+        ):
+            errors["online_url"] = ValidationError(
+                _("An online event needs the link to join it."), code="online_url_required"
+            )
+        if self.attendance in (AttendanceMode.OFFLINE, AttendanceMode.MIXED) and not self.city:
+            errors["city"] = ValidationError(
+                _("Please name the city where the event takes place."), code="city_required"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def json_ld(self, request) -> dict:
+        from .structured_data import event
+
+        return event(self, request)
+
+
+def _exists_locally(day: datetime.date, time: datetime.time) -> bool:
+    """False for wall-clock times skipped when summer time starts (e.g. 02:30 on 29 March)."""
+    local = datetime.datetime.combine(day, time, tzinfo=local_zone())
+    round_trip = local.astimezone(datetime.UTC).astimezone(local_zone())
+    return round_trip.replace(tzinfo=None) == local.replace(tzinfo=None)

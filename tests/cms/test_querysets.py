@@ -1,0 +1,43 @@
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from cms.querysets import visible, visible_for_search
+from tests.home.factories import ContentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(home):
+    public = ContentPageFactory(parent=home, title="Öffentlich", slug="oeffentlich")
+    private = ContentPageFactory(parent=home, title="Intern", slug="intern")
+    below_private = ContentPageFactory(parent=private, title="Darunter", slug="darunter")
+    draft = ContentPageFactory(parent=home, title="Entwurf", slug="entwurf")
+    draft.unpublish()
+    # A sibling whose path starts like the restricted page's must stay visible.
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    return {"public": public, "private": private, "below": below_private, "draft": draft}
+
+
+def test_visible_hides_drafts_and_restricted_subtrees(tree, home):
+    titles = set(visible(Page.objects.descendant_of(home)).values_list("title", flat=True))
+    assert titles == {"Öffentlich"}
+
+
+def test_visible_agrees_with_wagtails_public(tree, home):
+    ours = set(visible(Page.objects.all()).values_list("pk", flat=True))
+    wagtails = set(Page.objects.live().public().values_list("pk", flat=True))
+    assert ours == wagtails
+    assert set(visible_for_search(Page.objects.all()).values_list("pk", flat=True)) == wagtails
+
+
+def test_visible_is_a_single_query(tree, home, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        list(visible(Page.objects.descendant_of(home)))
+
+
+def test_search_page_never_shows_restricted_pages(client, tree):
+    html = client.get("/de/suche/?q=Abschnitt").text
+    assert "Öffentlich" in html
+    assert "Intern" not in html
+    assert "Darunter" not in html
