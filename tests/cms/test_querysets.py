@@ -1,5 +1,6 @@
-import pytest
 from wagtail.models import Page, PageViewRestriction
+
+import pytest
 
 from cms.querysets import visible, visible_for_search
 from tests.home.factories import ContentPageFactory
