@@ -18,12 +18,12 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
+from cms.filters import Problem, param, parse_choice, parse_year
 from cms.models import TaggedPage, Topic
 from cms.querysets import visible
 
 from .models import EventPage, NewsPage, local_zone
 
-MAX_PARAM_LENGTH = 100
 # A subscribed calendar shows what is coming and what happened in the past year.
 CALENDAR_PAST_DAYS = 365
 
@@ -75,11 +75,6 @@ EVENT_LIST_FIELDS = (
 )
 
 
-def _param(query: Mapping, name: str) -> str:
-    value = query.get(name, "") or ""
-    return str(value).replace("\x00", "").strip()[:MAX_PARAM_LENGTH]
-
-
 def _date(value: str) -> datetime.date | None:
     try:
         return datetime.date.fromisoformat(value)
@@ -101,16 +96,6 @@ def known_topics() -> dict[str, Topic]:
     return {topic.slug: topic for topic in Topic.objects.all()}
 
 
-@dataclass
-class Problem:
-    parameter: str
-    value: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.parameter}={self.value}: {self.reason}"
-
-
 # ---------------------------------------------------------------------------------------- news
 
 
@@ -130,18 +115,9 @@ class NewsFilters:
 
 
 def parse_news_filters(query: Mapping, topics: Mapping[str, Topic]) -> tuple[NewsFilters, list]:
-    problems = []
-    topic = _param(query, "topic")
-    if topic and topic not in topics:
-        problems.append(Problem("topic", topic, _("unknown topic")))
-        topic = ""
-    year_text = _param(query, "year")
-    year = None
-    if year_text:
-        if year_text.isdigit() and 1990 <= int(year_text) <= 2100:
-            year = int(year_text)
-        else:
-            problems.append(Problem("year", year_text, _("not a year")))
+    problems: list[Problem] = []
+    topic = parse_choice(query, "topic", topics, problems, _("unknown topic"))
+    year = parse_year(query, "year", problems)
     return NewsFilters(topic=topic, year=year), problems
 
 
@@ -241,23 +217,20 @@ class EventFilters:
 def parse_event_filters(
     query: Mapping, topics: Mapping[str, Topic], cities: set[str] | None = None
 ) -> tuple[EventFilters, list[Problem]]:
-    problems = []
-    topic = _param(query, "topic")
-    if topic and topic not in topics:
-        problems.append(Problem("topic", topic, _("unknown topic")))
-        topic = ""
-    city = _param(query, "city")
+    problems: list[Problem] = []
+    topic = parse_choice(query, "topic", topics, problems, _("unknown topic"))
+    city = param(query, "city")
     if city and cities is not None and city not in cities:
         problems.append(Problem("city", city, _("no events in this city")))
         city = ""
     month = None
-    if month_text := _param(query, "month"):
+    if month_text := param(query, "month"):
         month = _month(month_text)
         if month is None:
             problems.append(Problem("month", month_text, _("expected YYYY-MM")))
     bounds = {}
     for name in ("from", "to"):
-        text = _param(query, name)
+        text = param(query, name)
         bounds[name] = _date(text) if text else None
         if text and bounds[name] is None:
             problems.append(Problem(name, text, _("expected a date as YYYY-MM-DD")))

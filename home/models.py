@@ -53,6 +53,7 @@ class HomePage(BasePage):
         "profiles.DistrictProfileIndexPage",
         "events.NewsIndexPage",
         "events.EventIndexPage",
+        "knowledge.KnowledgeIndexPage",
     ]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1

@@ -110,6 +110,18 @@ def _page_link(ctx, page_key: str, text: str = "") -> dict:
     return {"text": text, "page": ctx.pages[page_key].pk, "document": None, "url": ""}
 
 
+def download(document_key: str) -> BlockSpec:
+    """A DownloadItemBlock in a stream of downloads (the document's own title is shown)."""
+    return BlockSpec(
+        "document",
+        lambda lang, ctx, bid: {
+            "document": ctx.objects[document_key].pk,
+            "title": "",
+            "description": "",
+        },
+    )
+
+
 def page_links(title: Bilingual, page_keys: list[str]) -> BlockSpec:
     return BlockSpec(
         "links",

@@ -3,9 +3,11 @@
 import io
 from collections import Counter
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.functional import cached_property
 
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -81,6 +83,17 @@ class DemoContext:
             self.created["Image"] += 1
         self.objects[key] = image
         return image
+
+    def ensure_document(self, key: str, title: str, filename: str, data: bytes):
+        Document = get_document_model()
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title)
+            document.file.save(filename, ContentFile(data), save=False)
+            document.save()
+            self.created["Document"] += 1
+        self.objects[key] = document
+        return document
 
     @cached_property
     def german(self) -> Locale:

@@ -1,3 +1,4 @@
+from .documents import CMSDocument
 from .pages import BasePage, LocationMixin, TeaserMixin, TopicsMixin
 from .people import ContactPerson
 from .site import FooterText, SiteSettings
@@ -5,6 +6,7 @@ from .topics import TaggedPage, Topic, TopicLabel, german_slugify
 
 __all__ = [
     "BasePage",
+    "CMSDocument",
     "ContactPerson",
     "FooterText",
     "LocationMixin",

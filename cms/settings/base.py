@@ -182,6 +182,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILDOCS_DOCUMENT_MODEL = "cms.CMSDocument"
+# Checked by content too (cms.models.documents): a file must be what its name says.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20) * 1024 * 1024

@@ -116,8 +116,39 @@ def check_demo_site_is_browsable_in_both_languages(client):
     assert "tel:+492289148965" in contact
 
 
+def check_knowledge_library(client):
+    from knowledge.demo_content import PDF_ONLY_PHRASE
+    from knowledge.models import PublicationPage, WorkshopPage, WorkshopSeriesPage
+
+    series = WorkshopSeriesPage.objects.get(locale__language_code="de")
+    workshops = WorkshopPage.objects.child_of(series)
+    assert workshops.count() == 10
+    assert len(set(workshops.values_list("host_city", flat=True))) == 9
+    documentation = series.final_documentation
+    assert documentation.main_document.text_extraction == "ok"
+    assert PDF_ONLY_PHRASE in documentation.main_document.extracted_text
+    assert PublicationPage.objects.filter(locale__language_code="en").count() == 4
+    html = client.get("/de/suche/", {"q": PDF_ONLY_PHRASE}).text
+    assert f'href="{documentation.url}"' in html
+
+
+def check_news_and_events():
+    from events.models import EventPage, NewsPage
+
+    assert NewsPage.objects.filter(locale__language_code="de").count() >= 18
+    events = EventPage.objects.filter(locale__language_code="de")
+    assert events.count() >= 18
+    from django.utils import timezone
+
+    assert events.filter(ends_at__gt=timezone.now()).count() >= 5
+    assert events.filter(ends_at__lte=timezone.now()).count() >= 5
+    assert NewsPage.objects.filter(title__startswith="ESF-Programm").exists()
+
+
 def test_demo_content(demo, client):
     """One load, checked from several sides (loading takes seconds, so it is shared)."""
+    check_knowledge_library(client)
+    check_news_and_events()
     check_every_german_page_has_a_live_english_translation()
     check_site_root_is_the_german_start_page()
     check_full_topic_vocabulary_with_english_labels()

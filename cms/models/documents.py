@@ -1,0 +1,233 @@
+"""Documents (downloads) with content checks and full-text extraction.
+
+Uploads are checked by what they contain, not only by their name: a file called ``bericht.pdf``
+must be a PDF. The text of PDFs is extracted when a file is saved, so that the page offering the
+document is found by phrases that only occur inside it. Extraction problems (encrypted, damaged
+or scanned files) are logged and recorded, never a reason to refuse an upload.
+"""
+
+import logging
+import re
+import zipfile
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument
+from wagtail.documents.models import Document as WagtailDocument
+from wagtail.search import index
+
+import magic
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from .topics import german_slugify
+
+logger = logging.getLogger(__name__)
+
+MAX_EXTRACTED_PAGES = 500
+MAX_EXTRACTED_CHARACTERS = 2_000_000
+SNIFF_BYTES = 8192
+
+OOXML = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "word/"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xl/"),
+    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "ppt/"),
+}
+OPEN_DOCUMENT = {
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+    "odp": "application/vnd.oasis.opendocument.presentation",
+}
+TEXT_TYPES = {"csv": {"text/csv", "text/plain", "application/csv"}, "txt": {"text/plain"}}
+KIND_LABELS = {
+    "pdf": "PDF",
+    "docx": "Word",
+    "xlsx": "Excel",
+    "pptx": "PowerPoint",
+    "odt": "OpenDocument Text",
+    "ods": "OpenDocument Spreadsheet",
+    "odp": "OpenDocument Presentation",
+    "csv": "CSV",
+    "txt": "Text",
+}
+
+
+def safe_document_path(instance, filename: str) -> str:
+    """``documents/abschlussdokumentation-werkstattreihe.pdf``: ASCII, lower case, no spaces."""
+    path = PurePosixPath(filename)
+    stem = german_slugify(path.stem)[:80].strip("-") or "dokument"
+    extension = re.sub(r"[^a-z0-9]", "", path.suffix.lower())[:10]
+    return f"documents/{stem}.{extension}" if extension else f"documents/{stem}"
+
+
+def _extension(name: str) -> str:
+    return PurePosixPath(name or "").suffix.lower().lstrip(".")
+
+
+def detect_content(file) -> tuple[str, bool]:
+    """(MIME type libmagic sees, whether that matches the file's extension)."""
+    extension = _extension(file.name)
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(SNIFF_BYTES)
+    file.seek(0)
+    mime = magic.from_buffer(head, mime=True)
+    if extension == "pdf":
+        matches = mime == "application/pdf"
+    elif extension in OOXML:
+        expected, folder = OOXML[extension]
+        matches = mime == expected or (mime in _ZIP_TYPES and _zip_has(file, folder=folder))
+    elif extension in OPEN_DOCUMENT:
+        matches = mime == OPEN_DOCUMENT[extension] or (
+            mime in _ZIP_TYPES and _zip_has(file, mimetype=OPEN_DOCUMENT[extension])
+        )
+    elif extension in TEXT_TYPES:
+        matches = mime in TEXT_TYPES[extension] and b"\x00" not in head
+    else:
+        matches = False
+    file.seek(position)
+    return mime, matches
+
+
+_ZIP_TYPES = {"application/zip", "application/octet-stream", "application/x-zip-compressed"}
+
+
+def _zip_has(file, folder: str = "", mimetype: str = "") -> bool:
+    try:
+        with zipfile.ZipFile(file) as archive:
+            names = archive.namelist()
+            if mimetype:
+                return "mimetype" in names and archive.read("mimetype").decode() == mimetype
+            return "[Content_Types].xml" in names and any(n.startswith(folder) for n in names)
+    except (zipfile.BadZipFile, OSError, UnicodeDecodeError, KeyError):
+        return False
+    finally:
+        file.seek(0)
+
+
+def validate_document_file(file) -> None:
+    """Refuse files whose content is not what their name claims, and oversized files."""
+    limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
+    if limit and file.size and file.size > limit:
+        raise ValidationError(
+            _("This file is too big (%(size)s). Maximum file size %(limit)s."),
+            code="file_too_large",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+        )
+    extension = _extension(file.name)
+    mime, matches = detect_content(file)
+    if not matches:
+        raise ValidationError(
+            _(
+                "“%(name)s” is not a %(kind)s file (its content looks like %(mime)s). Please "
+                "upload the file in the format its name says, or correct the file ending."
+            ),
+            code="content_mismatch",
+            params={
+                "name": PurePosixPath(file.name).name,
+                "kind": KIND_LABELS.get(extension, extension.upper()),
+                "mime": mime,
+            },
+        )
+
+
+def extract_pdf_text(file) -> tuple[str, str]:
+    """(text, status): status is "ok", "empty" (e.g. a scan without text layer) or "failed"."""
+    try:
+        reader = PdfReader(file)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return "", "encrypted"
+        parts, length = [], 0
+        for number, page in enumerate(reader.pages):
+            if number >= MAX_EXTRACTED_PAGES or length >= MAX_EXTRACTED_CHARACTERS:
+                break
+            text = page.extract_text() or ""
+            parts.append(text)
+            length += len(text)
+    except (PdfReadError, ValueError, TypeError, KeyError, OSError, RecursionError) as error:
+        logger.warning("Text extraction failed for %s: %s", getattr(file, "name", file), error)
+        return "", "failed"
+    text = re.sub(r"[ \t]+", " ", "\n".join(parts)).strip()[:MAX_EXTRACTED_CHARACTERS]
+    return (text, "ok") if text else ("", "empty")
+
+
+class TextExtraction(models.TextChoices):
+    NONE = "", _("not extracted")
+    OK = "ok", _("text extracted")
+    EMPTY = "empty", _("no text found (scanned?)")
+    ENCRYPTED = "encrypted", _("encrypted")
+    FAILED = "failed", _("could not be read")
+    UNSUPPORTED = "unsupported", _("format without text extraction")
+
+
+class CMSDocument(AbstractDocument):
+    """A download: publications, workshop documentation, materials of district profiles."""
+
+    file = models.FileField(upload_to=safe_document_path, verbose_name=_("file"))
+    extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    text_extraction = models.CharField(
+        _("text extraction"),
+        max_length=20,
+        choices=TextExtraction.choices,
+        blank=True,
+        editable=False,
+    )
+    extracted_from_hash = models.CharField(max_length=40, blank=True, editable=False)
+
+    admin_form_fields = WagtailDocument.admin_form_fields
+    search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def clean(self):
+        super().clean()
+        if self.file and not getattr(self.file, "_committed", True):
+            try:
+                validate_document_file(self.file)
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from error
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file_hash:
+            self._set_document_file_metadata()
+        super().save(*args, **kwargs)
+        if self.file and self.file_hash != self.extracted_from_hash:
+            self.extract_text()
+
+    def extract_text(self) -> None:
+        """Store the text of the file (PDF only) and re-index the pages that offer it."""
+        if self.file_extension.lower() == "pdf":
+            with self.open_file() as file:
+                text, status = extract_pdf_text(file)
+        else:
+            text, status = "", TextExtraction.UNSUPPORTED
+        type(self).objects.filter(pk=self.pk).update(
+            extracted_text=text, text_extraction=status, extracted_from_hash=self.file_hash
+        )
+        self.extracted_text, self.text_extraction = text, status
+        self.extracted_from_hash = self.file_hash
+        index.insert_or_update_object(self)
+        reindex_pages_using(self)
+
+
+def reindex_pages_using(document) -> None:
+    """Pages index the text of the documents they offer; refresh them when a file changes."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    for page in Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).specific():
+        index.insert_or_update_object(page)
