@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test lint format check pytest messages lock bench clean
+.PHONY: help demo serve test lint format check pytest messages lock bench bench-postgres clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -58,10 +58,20 @@ messages: $(VENV)/.installed-test ## Update and compile the German translations 
 lock: $(VENV)/.installed-test ## Re-pin constraints.txt to what is installed now
 	$(PIP) freeze --exclude-editable --exclude soziale-stadt-cms | grep -v "^-e" > constraints.txt
 
-bench: $(VENV)/.installed-demo ## Print response times and query counts of the main pages (demo DB)
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo_content
-	DEBUG=0 $(MANAGE) bench
+# Benchmarks run on their own database, filled with the demo content and synthetic pages.
+BENCH_PAGES ?= 10000
+BENCH_DATABASE_URL ?= sqlite:///$(CURDIR)/bench.sqlite3
+BENCH_POSTGRES_DB ?= sozialestadt_bench
+
+bench: $(VENV)/.installed-demo ## Response times, query counts and search figures on BENCH_PAGES pages (SQLite)
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo_content
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) generate_content --pages $(BENCH_PAGES)
+	DATABASE_URL=$(BENCH_DATABASE_URL) DEBUG=0 $(MANAGE) bench
+
+bench-postgres: ## The same benchmark on the local PostgreSQL (database BENCH_POSTGRES_DB)
+	createdb -h 127.0.0.1 -U postgres $(BENCH_POSTGRES_DB) 2>/dev/null || true
+	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_POSTGRES_DB)
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
-	rm -rf $(VENV) db.sqlite3 media
+	rm -rf $(VENV) db.sqlite3 bench.sqlite3 media

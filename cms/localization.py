@@ -1,5 +1,6 @@
 """Helpers for showing pages in the visitor's language."""
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
@@ -17,6 +18,14 @@ def locale_ids() -> dict[str, int]:
         ids = dict(Locale.objects.values_list("language_code", "pk"))
         cache.set(LOCALE_IDS_CACHE_KEY, ids, timeout=60 * 60)
     return ids
+
+
+def language_of_locale(locale_id: int | None) -> str:
+    """The language code of a locale id, without a query (German if unknown)."""
+    for code, pk in locale_ids().items():
+        if pk == locale_id:
+            return code
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 def active_locale() -> Locale:

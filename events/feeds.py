@@ -6,7 +6,6 @@ everything."""
 import datetime
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from cms.feeds import PageFeed
 from cms.localization import absolute_url
 
 from .models import AttendanceMode, local_zone
@@ -38,7 +38,7 @@ def _bad_request(problems) -> HttpResponseBadRequest:
     )
 
 
-class NewsFeed(Feed):
+class NewsFeed(PageFeed):
     """The news of one language, optionally of one topic."""
 
     def __init__(self, index, filters, topic, feed_type):
@@ -49,19 +49,12 @@ class NewsFeed(Feed):
         self.feed_type = Atom1Feed if feed_type == "atom" else Rss201rev2Feed
         self.labels = {}
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
-
     def title(self):
         base = f"{self.index.title} – {_('Soziale Stadt NRW')}"
         return f"{base}: {self.topic.label}" if self.topic else base
 
     def link(self):
         return absolute_url(self.index, self.request)
-
-    def feed_url(self):
-        return self.request.build_absolute_uri()
 
     def description(self):
         return self.index.teaser or self.title()
@@ -70,20 +63,6 @@ class NewsFeed(Feed):
         items = list(news_list(self.filters, self.index.locale, self.index)[:NEWS_FEED_LENGTH])
         self.labels = topic_labels_by_page(items)
         return items
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.teaser
-
-    def item_link(self, item):
-        return absolute_url(item, self.request)
-
-    def item_guid(self, item):
-        return f"urn:uuid:{item.translation_key}"
-
-    item_guid_is_permalink = False
 
     def item_pubdate(self, item):
         return datetime.datetime.combine(item.date, datetime.time(12, 0), tzinfo=local_zone())

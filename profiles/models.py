@@ -371,6 +371,7 @@ class DistrictProfilePage(LocationMixin, BasePage):
         index.SearchField("organisation"),
         index.SearchField("milestones"),
         index.SearchField("perspectives"),
+        index.SearchField("municipality_name"),
         index.FilterField("status"),
         index.FilterField("programme"),
         index.FilterField("funding_start"),
@@ -417,6 +418,10 @@ class DistrictProfilePage(LocationMixin, BasePage):
     def municipality(self) -> "MunicipalityPage | None":
         parent = self.get_parent()
         return parent.specific if parent else None
+
+    def municipality_name(self) -> str:
+        """Indexed, so "Katernberg Essen" finds the profile."""
+        return self.municipality.title if self.municipality else ""
 
     def sections(self) -> list[dict]:
         """The non-empty sections with their headings and anchors, for the table of contents."""

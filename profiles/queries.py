@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Locale, Page
 
+from cms.facets import Facet, FacetOption
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
 from cms.models import TaggedPage, Topic
@@ -143,27 +144,6 @@ class ProfileItem:
             if not set(chosen) & set(self.facet_values(facet)):
                 return False
         return True
-
-
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    query_string: str  # the URL query that toggles this option
-
-
-@dataclass
-class Facet:
-    name: str
-    label: str
-    options: list[FacetOption]
-    remove_query_string: str
-
-    @property
-    def active(self) -> bool:
-        return any(option.selected for option in self.options)
 
 
 @dataclass

@@ -1,4 +1,6 @@
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
 
 from wagtail.models import Locale, Page, Site
 
@@ -60,3 +62,18 @@ def tag(page, *topics):
     page.topics.add(*topics)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture(scope="module")
+def demo_content(django_db_setup, django_db_blocker):
+    """The demo content, loaded once per test module inside a transaction that is rolled back
+    at the end (each test still runs in its own savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_content, db):
+    return demo_content

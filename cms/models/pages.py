@@ -14,10 +14,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, Tabbed
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.utils.decorators import cached_classmethod
 
 from cms.forms import BasePageForm
 from cms.geo import parse_point, validate_point_in_nrw
+from cms.localization import language_of_locale
 from cms.panels import MapPointPanel
 from cms.serializers import ImageField, TopicsField
 
@@ -71,13 +73,23 @@ class TopicsMixin(models.Model):
     )
 
     topic_panels = [FieldPanel("topics")]
-    topic_search_fields = [
-        index.RelatedFields("topics", [index.SearchField("name"), index.SearchField("synonyms")]),
-    ]
+    topic_search_fields = [index.SearchField("topic_search_text")]
     topic_api_fields = [APIField("topics", serializer=TopicsField())]
 
     class Meta:
         abstract = True
+
+    def topic_search_text(self) -> str:
+        """The topics as searchable text in the page's language, with their synonyms.
+
+        Bracketed (⟦ … ⟧) so that search excerpts can leave the list out.
+        """
+        language = language_of_locale(self.locale_id)
+        labels = " ".join(
+            f"{item.tag.label_for(language)} {item.tag.synonyms}"
+            for item in self.tagged_topics.all()
+        )
+        return f"⟦ {labels} ⟧" if labels else ""
 
 
 class LocationMixin(models.Model):
@@ -134,6 +146,17 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None and getattr(self, "search_auto_update", True):
+            # The search index updates on post_save, which fires before modelcluster writes
+            # the page's inline children (topics, contributors): index again now that they
+            # are saved, or a newly added topic would be missing from the index.
+            insert_or_update_object_task.enqueue(
+                self._meta.app_label, self._meta.model_name, str(self.pk)
+            )
+        return result
 
     @cached_classmethod
     def get_edit_handler(cls):

@@ -1,6 +1,5 @@
 from django.apps import apps
 from django.core.management import call_command
-from django.db import transaction
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
@@ -32,21 +31,6 @@ def snapshot():
     counts = {model._meta.label: model.objects.count() for model in counted}
     tree = list(Page.objects.order_by("path").values_list("path", "slug", "locale_id", "live"))
     return counts, tree
-
-
-@pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, loaded once for this module inside a transaction that is rolled back
-    at the end (each test still runs in its own savepoint)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def demo(demo_content, db):
-    return demo_content
 
 
 def test_loader_is_idempotent(demo):

@@ -1,0 +1,278 @@
+"""Full-text search on PostgreSQL: German (and English) stemming, umlaut spellings, compound
+words and typos, all answered from the tsvector GIN indexes of Wagtail's search index.
+
+1. Each query word is stemmed with the language's text search configuration, in every
+   spelling the visitor may have meant ("Buergerbeteiligung" → "buergerbeteil" and, read with
+   umlauts, "burgerbeteil"; the German stemmer folds ä/ö/ü to a/o/u and ß to ss).
+2. The vocabulary of the index (table ``search_lexeme``, kept up to date by a trigger, see
+   migration 0001) gives the lexemes that *contain* a stem ("beteil" → "burgerbeteil",
+   "beteiligungsformat": German compounds) and those that *resemble* it (pg_trgm similarity:
+   "beteilg" → "beteil": typos).
+3. One query ranks the pages that match every word through its stem or a compound containing
+   it, exact matches first; only when that finds little, a second one lets similar words
+   count too.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery
+from django.db import connection
+from django.db.models import (
+    Func,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Substr
+
+from wagtail.models import Page
+
+from cms.models import TaggedPage, Topic
+from cms.querysets import visible
+
+from .backend import config_for_language
+
+TITLE_WEIGHT = 2.0
+MIN_PART_STEM = 5  # shorter stems occur inside too many unrelated words ("ess" in "interess")
+MAX_PARTS = 60  # compound lexemes per word, shortest first
+MIN_SIMILAR_STEM = 4
+SIMILARITY_MIN = 0.6  # "beteilg" ~ "beteil" 0.67; "stadtteilf" ~ "stadtteil" 0.58 is not
+MAX_SIMILAR = 8
+SNIPPET_SOURCE_CHARS = 20_000
+# Topic labels and synonyms are indexed with the page (cms TopicsMixin) between these brackets;
+# they help finding but read badly in an excerpt, so snippets leave them out.
+TOPIC_TEXT_PATTERN = "⟦[^⟧]*⟧"
+
+EXPAND_SQL = """
+WITH input AS (
+    SELECT word_no, variant FROM unnest(%s::int[], %s::text[]) AS t(word_no, variant)
+), stems AS (
+    SELECT DISTINCT input.word_no, lexeme AS stem
+    FROM input, unnest(to_tsvector(%s::regconfig, input.variant))
+)
+SELECT word_no, 'stem', stem FROM stems
+UNION ALL
+SELECT stems.word_no, 'part', parts.word
+FROM stems CROSS JOIN LATERAL (
+    SELECT word FROM search_lexeme
+    WHERE length(stems.stem) >= %s
+      AND word LIKE '%%' || replace(replace(stems.stem, '\\', '\\\\'), '_', '\\_') || '%%'
+      AND word <> stems.stem
+    ORDER BY length(word), word
+    LIMIT %s
+) AS parts
+UNION ALL
+SELECT stems.word_no, 'similar', alike.word
+FROM stems CROSS JOIN LATERAL (
+    SELECT word FROM search_lexeme
+    WHERE length(stems.stem) >= %s
+      AND word %% stems.stem
+      AND similarity(word, stems.stem) >= %s
+    ORDER BY similarity(word, stems.stem) DESC, word
+    LIMIT %s
+) AS alike
+"""
+
+
+@dataclass
+class Expansion:
+    """Per query word (stop words dropped): its stems, compounds containing them, look-alikes."""
+
+    stems: list[set[str]] = field(default_factory=list)
+    parts: list[set[str]] = field(default_factory=list)
+    similar: list[set[str]] = field(default_factory=list)
+
+    def exact(self) -> list[set[str]]:
+        return self.stems
+
+    def wide(self) -> list[set[str]]:
+        return [stems | parts for stems, parts in zip(self.stems, self.parts, strict=True)]
+
+    def fuzzy(self) -> list[set[str]]:
+        return [wide | similar for wide, similar in zip(self.wide(), self.similar, strict=True)]
+
+
+def expand(variants: list[list[str]], language: str) -> Expansion:
+    """Stems, compound lexemes and similar lexemes of each word (given in its spellings)."""
+    positions, texts = [], []
+    for position, spellings in enumerate(variants):
+        for spelling in spellings:
+            positions.append(position)
+            texts.append(spelling)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            EXPAND_SQL,
+            [
+                positions,
+                texts,
+                config_for_language(language, "simple"),
+                MIN_PART_STEM,
+                MAX_PARTS,
+                MIN_SIMILAR_STEM,
+                SIMILARITY_MIN,
+                MAX_SIMILAR,
+            ],
+        )
+        rows = cursor.fetchall()
+    found: dict[int, dict[str, set[str]]] = {}
+    for position, kind, lexeme in rows:
+        found.setdefault(position, {"stem": set(), "part": set(), "similar": set()})
+        found[position][kind].add(lexeme)
+    expansion = Expansion()
+    for position in sorted(found):  # words without stems were stop words
+        kinds = found[position]
+        expansion.stems.append(kinds["stem"])
+        expansion.parts.append(kinds["part"] - kinds["stem"])
+        expansion.similar.append(kinds["similar"] - kinds["stem"] - kinds["part"])
+    return expansion
+
+
+def _quote(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class LexemeQuery(SearchQuery):
+    """A tsquery of lexemes as the index stores them: no parsing, no stemming a second time.
+    Every group must match (AND) through one of its lexemes (OR)."""
+
+    template = "%(expressions)s::tsquery"
+
+    def __init__(self, groups: list[set[str]]):
+        super().__init__(Value(self.text(groups)))
+
+    @staticmethod
+    def text(groups: list[set[str]]) -> str:
+        return " & ".join(
+            "(" + " | ".join(_quote(lexeme) for lexeme in sorted(group)) + ")" for group in groups
+        )
+
+
+def _index_entries():
+    from modelsearch.conf import get_app_config
+
+    return get_app_config().get_model("IndexEntry")
+
+
+def page_entries(content_type_ids):
+    return _index_entries().objects.filter(content_type_id__in=content_type_ids)
+
+
+RANKED_SQL = """
+WITH ranked AS (
+    SELECT page.id, page.content_type_id, page.title, page.path, page.url_path,
+           (entry.title @@ q.exact OR entry.body @@ q.exact) AS exact,
+           ts_rank(entry.title, q.wide) * entry.title_norm * %s
+           + ts_rank(entry.body, q.wide) AS score
+    FROM {entries} AS entry
+    CROSS JOIN (SELECT %s::tsquery AS wide, %s::tsquery AS exact) AS q
+    JOIN {pages} AS page ON entry.object_id = page.id::text
+    WHERE entry.content_type_id = ANY(%s)
+      AND (entry.title @@ q.wide OR entry.body @@ q.wide)
+      AND page.id IN ({candidates})
+    ORDER BY exact DESC, score DESC, page.id
+    LIMIT %s
+)
+SELECT ranked.id, ranked.content_type_id, ranked.title, ranked.path, ranked.url_path,
+       ranked.score, {date},
+       ARRAY(
+           SELECT topic.slug FROM {tagged} AS tagged JOIN {topics} AS topic
+           ON topic.id = tagged.tag_id WHERE tagged.content_object_id = ranked.id
+       )
+FROM ranked
+{date_joins}
+ORDER BY ranked.exact DESC, ranked.score DESC, ranked.id
+"""
+
+
+@dataclass
+class Row:
+    """A ranked page with what the search service filters and counts by."""
+
+    page_id: int
+    content_type_id: int
+    title: str
+    path: str
+    url_path: str
+    score: float
+    date: datetime.date | None
+    topics: list[str]
+
+
+def ranked(
+    exact: list[set[str]],
+    wide: list[set[str]],
+    locale_id: int,
+    content_type_ids,
+    date_fields: dict,
+    limit: int,
+) -> list[Row]:
+    """Pages matching every ``wide`` group, those matching every ``exact`` group first, then
+    by rank (title matches weigh double), with their date (``date_fields``: page model → the
+    field that dates it) and topics. One query."""
+    candidates, candidate_params = (
+        visible(Page.objects.filter(locale_id=locale_id))
+        .order_by()
+        .values("pk")
+        .query.sql_with_params()
+    )
+    quote = connection.ops.quote_name
+    joins, dates = [], []
+    for number, (model, field_name) in enumerate(date_fields.items()):
+        alias = f"dated_{number}"
+        column = model._meta.get_field(field_name).column
+        joins.append(
+            f"LEFT JOIN {quote(model._meta.db_table)} AS {alias} "
+            f"ON {alias}.{quote(model._meta.pk.column)} = ranked.id"
+        )
+        dates.append(f"{alias}.{quote(column)}")
+    sql = RANKED_SQL.format(
+        entries=quote(_index_entries()._meta.db_table),
+        pages=quote(Page._meta.db_table),
+        tagged=quote(TaggedPage._meta.db_table),
+        topics=quote(Topic._meta.db_table),
+        candidates=candidates,
+        date=f"COALESCE({', '.join(dates)})" if dates else "NULL::date",
+        date_joins="\n".join(joins),
+    )
+    params = [
+        TITLE_WEIGHT,
+        LexemeQuery.text(wide),
+        LexemeQuery.text(exact),
+        list(content_type_ids),
+        *candidate_params,
+        limit,
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [Row(*row) for row in cursor.fetchall()]
+
+
+def headlines(page_ids, groups: list[set[str]], language: str, content_type_ids) -> dict:
+    """Excerpts with the matching words between \\x02 and \\x03, by page id (one query)."""
+    config = config_for_language(language, "simple")
+    rows = (
+        page_entries(content_type_ids)
+        .filter(object_id__in_array=[str(page_id) for page_id in page_ids])
+        .annotate(
+            snippet=SearchHeadline(
+                Func(
+                    Substr("body_text", 1, SNIPPET_SOURCE_CHARS),
+                    Value(TOPIC_TEXT_PATTERN),
+                    Value(""),
+                    Value("g"),
+                    function="regexp_replace",
+                    output_field=TextField(),
+                ),
+                LexemeQuery(groups),
+                config=config,
+                start_sel="\x02",
+                stop_sel="\x03",
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("object_id", "snippet")
+    )
+    return {int(object_id): snippet or "" for object_id, snippet in rows}

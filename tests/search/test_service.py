@@ -1,0 +1,254 @@
+"""The search service: ranking, filters, facet counts and what must never be found."""
+
+from django.db import connection
+from django.http import QueryDict
+from django.utils import translation
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from search.service import (
+    MAX_QUERY_LENGTH,
+    SearchFilters,
+    attach_snippets,
+    clean_query,
+    query_words,
+    search,
+    spelling_variants,
+)
+from tests.conftest import tag, translate_page
+from tests.events.factories import NewsPageFactory
+
+from .conftest import paragraph
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="German stemming, umlaut spellings and similarity exist on PostgreSQL only",
+)
+
+
+def titles(response, limit=None):
+    return [hit.title for hit in response.hits[:limit]]
+
+
+def params(**values) -> QueryDict:
+    query = QueryDict(mutable=True)
+    for name, value in values.items():
+        query.setlist(name, value if isinstance(value, list) else [value])
+    return query
+
+
+class TestQueryParsing:
+    def test_words_keep_letters_and_digits_only(self):
+        assert query_words("Bürger & (Beteiligung) | !x:* 'y' \\ 2030") == [
+            "bürger",
+            "beteiligung",
+            "x",
+            "y",
+            "2030",
+        ]
+
+    def test_queries_are_cut_and_freed_of_nul_bytes(self):
+        assert clean_query("a\x00b   c") == "a b c"
+        assert len(clean_query("x" * 1000)) == MAX_QUERY_LENGTH
+
+    @pytest.mark.parametrize(
+        ("word", "variants"),
+        [
+            ("buergerbeteiligung", ["buergerbeteiligung", "bürgerbeteiligung"]),
+            ("oekonomie", ["oekonomie", "ökonomie"]),
+            ("werkstaetten", ["werkstaetten", "werkstätten"]),
+            ("quartier", ["quartier"]),  # "ue" after q is not an umlaut
+            ("neue", ["neue", "neü"]),  # both spellings are searched; "neue" still matches
+        ],
+    )
+    def test_umlaut_spellings(self, word, variants):
+        assert spelling_variants(word) == variants
+
+    def test_unknown_filter_values_are_reported_and_dropped(self, network):
+        response = search(
+            "Beteiligung", params(topic=["gibt-es-nicht"], year="zwanzig", to="gestern"), "de"
+        )
+        assert {problem.parameter for problem in response.problems} == {"topic", "year", "to"}
+        assert response.filters == SearchFilters()
+
+
+class TestRanking:
+    def test_finds_words_in_titles_and_bodies(self, network):
+        assert titles(search("Katernberg", {}, "de"), 1) == ["Katernberg"]
+        assert "Nordstadt" in titles(search("Läden", {}, "de"))
+
+    def test_title_matches_rank_above_body_matches(self, network):
+        body_only = NewsPageFactory(
+            parent=network.news_index,
+            title="Neues aus Essen",
+            body=paragraph("Der Verfügungsfonds hilft Vereinen."),
+        )
+        ranked = titles(search("Verfügungsfonds", {}, "de"))
+        assert ranked.index("Arbeitshilfe Verfügungsfonds") < ranked.index(body_only.title)
+
+    def test_topics_make_pages_findable_in_the_visitors_language(self, network, home_en, english):
+        news_en = translate_page(network.news_index, english, title="News", slug="news")
+        translate_page(
+            network.participation_news,
+            english,
+            title="In the neighbourhood",
+            slug="in-the-neighbourhood",
+            teaser="How districts involve residents.",
+            body=paragraph("Lessons from Hagen."),
+        )
+        assert news_en.live
+        assert "In the neighbourhood" in titles(search("citizen participation", {}, "en"))
+        # Synonyms count too: the topic's pages are found by "Partizipation".
+        assert set(titles(search("Partizipation", {}, "de"))) == {
+            "Bürgerbeteiligung im Quartier",
+            "Werkstatt Beteiligung",
+            "Rückblick Netzwerktreffen",
+            "Katernberg",
+            "Arbeitshilfe Verfügungsfonds",
+        }
+
+    def test_promoted_results_come_first(self, network):
+        query = Query.get("beteiligung")
+        SearchPromotion.objects.create(query=query, page=network.publication, sort_order=0)
+        response = search("Beteiligung", {}, "de")
+        assert response.hits[0].title == "Arbeitshilfe Verfügungsfonds"
+        assert response.hits[0].promoted
+        assert not any(hit.promoted for hit in response.hits[1:])
+
+    def test_promoted_pages_that_are_not_live_stay_hidden(self, network):
+        network.publication.unpublish()
+        query = Query.get("beteiligung")
+        SearchPromotion.objects.create(query=query, page=network.publication, sort_order=0)
+        assert "Arbeitshilfe Verfügungsfonds" not in titles(search("Beteiligung", {}, "de"))
+
+    def test_without_words_nothing_is_searched(self, network):
+        # Filtering alone is what the listings and topic hubs are for.
+        assert search("", params(topic="lokale-oekonomie"), "de").count == 0
+        assert search("und der die", {}, "de").count == 0
+
+
+@postgres_only
+class TestGermanSearch:
+    """The examples of the issue, each on a page that has the word only in its German form."""
+
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("Buergerbeteiligung", "Bürgerbeteiligung im Quartier"),
+            ("Oekonomie", "Lokale Ökonomie stärken"),
+            ("Werkstaetten", "Werkstatt Beteiligung"),
+            ("Beteiligung", "Bürgerbeteiligung im Quartier"),  # part of a compound
+            ("Beteilgung", "Werkstatt Beteiligung"),  # a typo
+            ("Läden", "Nordstadt"),
+            ("Laden", "Nordstadt"),  # the stem, not the exact form
+            ("Verfuegungsfonds", "Arbeitshilfe Verfügungsfonds"),
+        ],
+    )
+    def test_finds(self, network, query, expected):
+        assert expected in titles(search(query, {}, "de"), 5)
+
+    def test_english_pages_are_searched_with_english_stemming(self, english_economy_news):
+        assert titles(search("shop", {}, "en")) == ["Strengthening the local economy"]
+        assert titles(search("workshop", {}, "en")) == ["Strengthening the local economy"]
+        assert search("Läden", {}, "en").count == 0
+
+    def test_snippets_highlight_the_words_without_topic_noise(self, network):
+        response = search("Leerstand", {}, "de")
+        attach_snippets(response.hits, response, "de")
+        snippet = response.hits[0].snippet
+        assert "<mark>Leerstand</mark>" in snippet
+        assert "⟦" not in snippet
+
+
+class TestFiltersAndFacets:
+    def test_filters_combine_with_text(self, network):
+        assert set(titles(search("Beteiligung", params(type="event"), "de"))) <= {
+            "Werkstatt Beteiligung",
+            "Rückblick Netzwerktreffen",
+        }
+        response = search("Quartier", params(topic="lokale-oekonomie"), "de")
+        assert set(titles(response)) == {"Lokale Ökonomie stärken", "Nordstadt"}
+        response = search("Quartier", params(municipality="essen"), "de")
+        assert titles(response) == []
+        response = search("Bürgerbeteiligung", params(region="duesseldorf"), "de")
+        assert titles(response) == ["Katernberg"]
+
+    def test_year_and_date_range_apply_to_dated_pages_only(self, network, topics):
+        text = "Partizipation"  # the synonym of the topic: every page tagged with it
+        tag(network.economy_news, topics.participation)
+        response = search(text, params(year="2025"), "de")
+        assert titles(response) == ["Bürgerbeteiligung im Quartier"]
+        response = search(text, params(**{"from": "2019-01-01", "to": "2024-12-31"}), "de")
+        assert set(titles(response)) == {
+            "Lokale Ökonomie stärken",
+            "Rückblick Netzwerktreffen",
+            "Arbeitshilfe Verfügungsfonds",
+        }
+
+    @pytest.mark.parametrize(
+        "selected",
+        [{}, {"topic": "buergerbeteiligung"}, {"type": ["news", "event"]}, {"year": "2024"}],
+    )
+    def test_facet_counts_equal_the_results_behind_them(self, network, selected):
+        for query in ("Quartier", "Bürgerbeteiligung"):
+            response = search(query, params(**selected), "de")
+            if "type" not in selected:
+                assert sum(option.count for option in response.facets[0].options) == (
+                    response.count
+                )
+            assert response.count or selected
+            for facet in response.facets:
+                for option in facet.options:
+                    chosen = dict(selected)
+                    current = chosen.get(facet.name, [])
+                    current = current if isinstance(current, list) else [current]
+                    # An option's count is what selecting only that value shows, other
+                    # facets' selections unchanged.
+                    chosen[facet.name] = [option.value]
+                    behind = search(query, params(**chosen), "de")
+                    assert behind.count == option.count, (query, facet.name, option.value)
+                    assert option.selected == (option.value in current)
+
+    def test_type_facet_labels(self, network):
+        with translation.override("de"):
+            response = search("Partizipation", {}, "de")
+        types = {option.value: option.label for option in response.facets[0].options}
+        assert types == {
+            "news": "Aktuelles",
+            "event": "Veranstaltungen",
+            "profile": "Stadtteilprofile",
+            "publication": "Publikationen",
+        }
+
+
+class TestVisibility:
+    def test_drafts_private_pages_and_other_languages_never_appear(
+        self, network, home_en, english
+    ):
+        draft = NewsPageFactory(parent=network.news_index, title="Zauberwort Entwurf", live=False)
+        assert not draft.live
+        private = NewsPageFactory(parent=network.news_index, title="Zauberwort privat")
+        PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="geheim"
+        )
+        below_private = NewsPageFactory(parent=network.essen, title="Zauberwort unter Essen")
+        PageViewRestriction.objects.create(
+            page=network.essen, restriction_type=PageViewRestriction.LOGIN
+        )
+        translate_page(network.news_index, english, title="News", slug="news")
+        translate_page(network.participation_news, english, title="Zauberwort English")
+        visible = NewsPageFactory(parent=network.news_index, title="Zauberwort öffentlich")
+
+        for filters in ({}, params(type="news")):
+            found = titles(search("Zauberwort", filters, "de"))
+            assert visible.title in found
+            for hidden in (draft, private, below_private):
+                assert hidden.title not in found
+            assert "Zauberwort English" not in found
+        assert titles(search("Zauberwort", {}, "en")) == ["Zauberwort English"]
+        assert "Katernberg" not in titles(search("Bürgerbeteiligung", {}, "de"))

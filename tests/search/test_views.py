@@ -1,0 +1,186 @@
+"""The search page and the suggestions endpoint: HTML, bad input, query counts."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests.conftest import tag
+from tests.events.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH = "/de/suche/"
+WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|TRUNCATE)\b", re.I)
+
+
+def result_titles(html: str) -> list[str]:
+    return re.findall(r'<h2 class="result__title"><a href="[^"]*">([^<]*)</a>', html)
+
+
+class TestSearchPage:
+    def test_results_with_type_labels_dates_and_the_query_kept(self, client, network):
+        html = client.get(SEARCH, {"q": "Quartier"}).text
+        assert 'value="Quartier"' in html
+        assert "Bürgerbeteiligung im Quartier" in result_titles(html)
+        assert '<p class="result__type">Meldung · <time datetime="2025-03-01">' in html
+        assert "<mark>" in html
+        assert '<meta name="robots" content="noindex">' in html
+
+    def test_facets_link_to_the_filtered_search_and_active_filters_can_be_removed(
+        self, client, network
+    ):
+        html = client.get(SEARCH, {"q": "Beteiligung"}).text
+        assert 'href="?q=Beteiligung&amp;type=event"' in html
+        html = client.get(SEARCH, {"q": "Beteiligung", "type": "event"}).text
+        assert set(result_titles(html)) <= {"Werkstatt Beteiligung", "Rückblick Netzwerktreffen"}
+        active = re.search(r'<ul class="active-filters".*?</ul>', html, re.S).group(0)
+        assert "Art: Veranstaltungen" in active
+        assert 'href="?q=Beteiligung"' in active  # removing the filter keeps the words
+        assert '<input type="hidden" name="type" value="event">' in html
+
+    def test_no_results_offers_spelling_topics_and_a_way_out(self, client, network):
+        html = client.get(SEARCH, {"q": "Buergerbeteiligung", "type": "municipality"}).text
+        assert "Nichts gefunden." in html
+        assert 'href="?q=b%C3%BCrgerbeteiligung"' in html  # the umlaut spelling
+        assert 'href="/de/themen/buergerbeteiligung/"' in html  # a similar topic
+        assert 'href="?q=Buergerbeteiligung">Ohne Filter suchen' in html
+
+    def test_empty_search_shows_the_topics(self, client, network):
+        html = client.get(SEARCH).text
+        assert "Nach Themen stöbern" in html
+        assert 'href="/de/themen/lokale-oekonomie/"' in html
+        assert result_titles(html) == []
+
+    def test_pagination_keeps_query_and_filters(self, client, network):
+        for index in range(12):
+            NewsPageFactory(parent=network.news_index, title=f"Quartiersfest {index}")
+        html = client.get(SEARCH, {"q": "Quartiersfest", "type": "news"}).text
+        assert len(result_titles(html)) == 10
+        assert 'href="?q=Quartiersfest&amp;type=news&amp;page=2"' in html
+        second = client.get(SEARCH, {"q": "Quartiersfest", "type": "news", "page": "2"}).text
+        assert len(result_titles(second)) == 2
+        assert (
+            len(result_titles(client.get(SEARCH, {"q": "Quartiersfest", "per_page": "20"}).text))
+            == 12
+        )
+
+    def test_english_search(self, client, english_economy_news):
+        response = client.get("/en/search/", {"q": "economy"})
+        assert response.status_code == 200
+        assert result_titles(response.text) == ["Strengthening the local economy"]
+        assert '<p class="result__type">News item' in response.text
+        assert client.get("/en/suche/").status_code == 404
+
+
+BAD_QUERIES = [
+    {"q": ""},
+    {"q": "x" * 1000},
+    {"q": "der die das und oder"},
+    {"q": "& | ! : * ( ) ' \\"},
+    {"q": "Beteiligung & !Ökonomie:* | ('x')"},
+    {"q": "'; DROP TABLE wagtailcore_page; --"},
+    {"q": "1 OR 1=1"},
+    {"q": "🏘️ Quartier 🎉"},
+    {"q": "Quar\x00tier"},
+    {"q": "Beteiligung", "type": "unbekannt", "topic": "gibt-es-nicht"},
+    {"q": "Beteiligung", "municipality": "x" * 500, "region": "\x00"},
+    {"q": "Beteiligung", "year": "zwanzig", "from": "2024-13-45", "to": "gestern"},
+    {"q": "Beteiligung", "page": "999999"},
+    {"q": "Beteiligung", "page": "-1"},
+    {"q": "Beteiligung", "page": "abc"},
+    {"q": "Beteiligung", "per_page": "100000"},
+    {"q": ["Beteiligung", "Ökonomie"], "type": ["news"] * 50},
+]
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("query", BAD_QUERIES, ids=lambda q: repr(q)[:40])
+    def test_answers_200_and_writes_nothing(self, client, network, query):
+        client.get(SEARCH)  # warm caches, so that only the request under test is captured
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(SEARCH, query)
+        assert response.status_code == 200
+        writes = [q["sql"] for q in queries.captured_queries if WRITES.match(q["sql"])]
+        assert writes == []
+
+    def test_invalid_parameters_are_named(self, client, network):
+        html = client.get(SEARCH, {"q": "Beteiligung", "type": "unbekannt", "year": "x"}).text
+        assert "Einige Filterwerte konnten nicht verwendet werden" in html
+        assert "<code>type=unbekannt</code>" in html
+        assert "<code>year=x</code>" in html
+
+    def test_page_out_of_range_shows_the_last_page(self, client, network):
+        html = client.get(SEARCH, {"q": "Beteiligung", "page": "999"}).text
+        assert result_titles(html)
+
+    @pytest.mark.parametrize("query", BAD_QUERIES[:9], ids=lambda q: repr(q)[:40])
+    def test_suggestions_answer_json(self, client, network, query):
+        response = client.get("/de/suche/vorschlaege/", query)
+        assert response.status_code == 200
+        assert isinstance(response.json()["suggestions"], list)
+
+
+class TestQueryCounts:
+    def count(self, client, query) -> int:
+        client.get(SEARCH, query)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(SEARCH, query).status_code == 200
+        return len(queries)
+
+    def test_query_count_is_fixed_whatever_the_page_size_and_the_number_of_hits(
+        self, client, network, topics
+    ):
+        query = {"q": "Quartiersfest", "topic": "buergerbeteiligung"}
+        for index in range(5):  # enough that no similarity fallback runs (one query more)
+            tag(
+                NewsPageFactory(parent=network.news_index, title=f"Quartiersfest {index}"),
+                topics.participation,
+            )
+        few = self.count(client, {**query, "per_page": "10"})
+        for index in range(40):
+            tag(
+                NewsPageFactory(parent=network.news_index, title=f"Quartiersfest x{index}"),
+                topics.participation,
+            )
+        assert self.count(client, {**query, "per_page": "10"}) == few
+        assert self.count(client, {**query, "per_page": "50"}) == few
+        # Site, menu and settings queries, then the search: vocabulary for the facets, the
+        # ranked hits, promotions, details of all hits (pages, dates, topics, municipalities),
+        # snippets and URLs of the hits shown. PostgreSQL's ranking query already returns
+        # dates and topics; the generic backend loads them with three queries more.
+        assert few == (14 if connection.vendor == "postgresql" else 17)
+
+
+class TestSuggestions:
+    def test_titles_and_topics_starting_with_the_text(self, client, network):
+        data = client.get("/de/suche/vorschlaege/", {"q": "bürger"}).json()
+        labels = [(item["kind"], item["label"]) for item in data["suggestions"]]
+        assert ("topic", "Bürgerbeteiligung") in labels
+        assert ("page", "Bürgerbeteiligung im Quartier") in labels
+        topic = next(item for item in data["suggestions"] if item["kind"] == "topic")
+        assert topic["url"] == "/de/themen/buergerbeteiligung/"
+
+    def test_nothing_for_one_letter_and_nothing_hidden(self, client, network):
+        assert client.get("/de/suche/vorschlaege/", {"q": "b"}).json()["suggestions"] == []
+        NewsPageFactory(parent=network.news_index, title="Geheimer Entwurf", live=False)
+        data = client.get("/de/suche/vorschlaege/", {"q": "Geheim"}).json()
+        assert data["suggestions"] == []
+
+    def test_english_labels_on_the_english_site(self, client, network, home_en):
+        data = client.get("/en/search/suggestions/", {"q": "citizen"}).json()
+        assert data["suggestions"] == [
+            {
+                "label": "Citizen participation",
+                "kind": "topic",
+                "url": "/en/topics/buergerbeteiligung/",
+            }
+        ]
+
+    def test_search_box_works_without_javascript(self, client, network):
+        html = client.get("/de/").text
+        form = re.search(r'<form[^>]*role="search"[^>]*>', html).group(0)
+        assert 'action="/de/suche/"' in form
+        assert 'method="get"' in form
