@@ -12,3 +12,7 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import lookups, signals  # noqa: F401
+        from .api import v3
+
+        v3.install()
+        v3.add_router("/topics/", v3.router)

@@ -1,6 +1,13 @@
 """Middleware of the core."""
 
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
 
 # URLs outside the language prefixes; a 404 there is a real 404, not a missing /de/.
 UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml")
@@ -19,3 +26,39 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if request.path_info.startswith(UNPREFIXED_PATHS):
             return response
         return super().process_response(request, response)
+
+
+class ApiCachingMiddleware:
+    """Caching headers for the APIs' successful reads, and 304 answers to conditional requests.
+
+    Anonymous reads are public: ``Cache-Control: public, max-age=API_CACHE_SECONDS`` and an ETag
+    over the body, so a client or proxy revalidates with ``If-None-Match`` and gets a 304 without
+    a body. Reads with a token may include drafts and are marked private. Wagtail's API v3 sets
+    none of these headers itself.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method not in ("GET", "HEAD")
+            or not request.path_info.startswith("/api/")
+            or response.status_code != 200
+            or response.streaming
+        ):
+            return response
+        if "HTTP_AUTHORIZATION" in request.META:
+            patch_cache_control(response, private=True, no_cache=True)
+        else:
+            patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        patch_vary_headers(response, ["Accept-Language", "Authorization"])
+        if not response.has_header("ETag"):
+            set_response_etag(response)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=None,
+            response=response,
+        )

@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
@@ -22,10 +23,11 @@ def restricted_ancestor():
 def visible(queryset):
     """Live pages that no view restriction hides (password, login or group), in one query.
 
-    Drafts, unpublished and expired pages are not live. Every public listing, feed, map and API
-    endpoint goes through this.
+    Drafts and unpublished pages are not live; a page whose expiry time has passed is hidden at
+    once, not only after the ``publish_scheduled`` job has unpublished it. Every public listing,
+    feed, map and API endpoint goes through this.
     """
-    return queryset.live().exclude(restricted_ancestor())
+    return queryset.live().exclude(expire_at__lte=timezone.now()).exclude(restricted_ancestor())
 
 
 def visible_for_search(queryset):

@@ -8,3 +8,10 @@ class ProfilesConfig(AppConfig):
     name = "profiles"
     verbose_name = _("District profiles")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cms.api.v3 import add_router
+
+        from .api import router
+
+        add_router("/profiles/", router)

@@ -21,6 +21,7 @@ from cms.forms import BasePageForm
 from cms.geo import parse_point, validate_point_in_nrw
 from cms.localization import language_of_locale
 from cms.panels import MapPointPanel
+from cms.search_index import indexing_deferred, note_saved
 from cms.serializers import ImageField, TopicsField
 
 
@@ -149,7 +150,9 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
-        if kwargs.get("update_fields") is None and getattr(self, "search_auto_update", True):
+        if indexing_deferred():
+            note_saved(self)
+        elif kwargs.get("update_fields") is None and getattr(self, "search_auto_update", True):
             # The search index updates on post_save, which fires before modelcluster writes
             # the page's inline children (topics, contributors): index again now that they
             # are saved, or a newly added topic would be missing from the index.

@@ -33,7 +33,10 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtailgeowidget",
     "wagtail.api.v2",
+    "wagtail.api.v3",
     "rest_framework",
+    "ninja",  # serves the API v3 docs' Swagger UI from our static files, not a CDN
+    "corsheaders",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -64,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.middleware.ApiCachingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -198,6 +203,23 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_LIMIT_MAX = 100  # largest page size the APIs accept; larger asks get a 400
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+# Public API responses may be cached this long by browsers and proxies; ETags make revalidation
+# cheap (304 without a body).
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
+
+# Cross-origin reads of the APIs (partner websites embedding events or the map): only the origins
+# listed, only reading methods.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = env_list("CORS_ALLOW_METHODS") or ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "authorization",
+    "content-type",
+    "if-none-match",
+]
+CORS_EXPOSE_HEADERS = ["etag"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
 # Maps. Tiles load in the visitor's browser only after consent. The tile server needs to see

@@ -8,6 +8,7 @@ from django.test.utils import override_settings
 
 from cms.demo.context import DemoContext
 from cms.demo.registry import discover_steps
+from cms.search_index import deferred_search_index
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         context = DemoContext(write=self.stdout.write)
         # New translations start as copies under the German slug; publishing them under their
         # English slug would leave a redirect from an address that never existed.
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
+        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False), deferred_search_index():
             for step in discover_steps():
                 if options["verbosity"] > 1:
                     self.stdout.write(f"  {step.name}")

@@ -1,0 +1,247 @@
+"""API v3: Wagtail's django-ninja API (pages, images, documents; OpenAPI at /api/v3/openapi.json)
+with the project's read endpoints on the same instance, so one OpenAPI document describes all.
+
+Each app adds its router in its ``AppConfig.ready()`` through :func:`add_router`; the routers are
+thin: they parse parameters, call the query module the HTML pages use and shape the result.
+What anonymous clients may see is decided by ``cms.querysets.visible`` everywhere, Wagtail's own
+page endpoints included (:func:`install`).
+"""
+
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.api.v3 import querysets as wagtail_querysets
+from wagtail.api.v3.api import api
+from wagtail.api.v3.routers import pages as wagtail_pages_router
+from wagtail.models import Locale
+
+from ninja import Field, Query, Router, Schema
+from ninja.errors import ValidationError
+
+from cms.filters import Problem
+from cms.localization import absolute_url, locale_ids
+from cms.models import TaggedPage, Topic
+from cms.querysets import visible
+
+Language = Literal["de", "en"]
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 20
+# Parameters every list endpoint accepts besides its own filters.
+COMMON_PARAMS = frozenset({"lang", "limit", "offset"})
+
+DESCRIPTION = """
+The headless API of the **AG Soziale Stadt NRW** (district profiles, news, events, workshop
+documentation and publications), German first, English second.
+
+* **Pages** (`/pages/`): Wagtail's page API. `GET /api/v3/pages/{id}/` returns a page with every
+  field a frontend needs (StreamField blocks with resolved links, images as renditions, documents
+  with URL, type and size, topics with their labels, breadcrumbs and translations).
+* **Project endpoints**: `topics`, `search`, `news`, `events`, `profiles` (with facets) and
+  `profiles/map` (GeoJSON), `knowledge`. Lists answer `{"count": N, "items": [...]}`; `limit`
+  (1–100, default 20) and `offset` page through them; `lang` (`de`, `en`) chooses the language.
+* Anonymous requests see live, public pages only. Unknown parameters and values (a topic slug
+  that does not exist, a malformed date) are answered with `422` and a problem document
+  (`application/problem+json`) naming the parameter.
+* Reads carry `ETag` and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`.
+* Writes need `Authorization: Bearer <token>` (tokens: admin → Einstellungen → API-Tokens).
+
+Example: all upcoming events about Bürgerbeteiligung in Essen
+
+    curl 'https://soziale-stadt.nrw/api/v3/events/?topic=buergerbeteiligung&city=Essen'
+"""
+
+
+def install() -> None:
+    """Name the API and make Wagtail's page endpoints follow the project's visibility rule."""
+    api.title = "Soziale Stadt NRW API"
+    api.version = "3.0.0"
+    api.description = DESCRIPTION
+    # Wagtail's public page queryset (live, no view restriction) misses pages whose expiry
+    # date has passed until the publish_scheduled job has run; ours does not.
+    wagtail_pages_router.get_pages_queryset = pages_queryset
+
+
+def pages_queryset(request, model=None):
+    """Wagtail's v3 page queryset; for anonymous requests narrowed by ``visible``."""
+    queryset = (
+        wagtail_querysets.get_pages_queryset(request)
+        if model is None
+        else wagtail_querysets.get_pages_queryset(request, model)
+    )
+    return queryset if request.user.is_authenticated else visible(queryset)
+
+
+def add_router(prefix: str, router: Router) -> None:
+    api.add_router(prefix, router)
+
+
+# ------------------------------------------------------------------------------ parameters
+
+
+def reject(problems: Sequence[Problem]) -> None:
+    """Answer 422 naming each parameter that could not be used (nothing is silently ignored)."""
+    if problems:
+        raise ValidationError(
+            [
+                {
+                    "type": "value_error",
+                    "loc": ["query", problem.parameter],
+                    "msg": f"{problem.reason}: {problem.value!r}",
+                }
+                for problem in problems
+            ]
+        )
+
+
+def check_params(request, allowed: Iterable[str]) -> None:
+    known = COMMON_PARAMS | set(allowed)
+    unknown = sorted(set(request.GET) - known)
+    reject(
+        [
+            Problem(name, request.GET.get(name, ""), f"unknown parameter; known: {sorted(known)}")
+            for name in unknown
+        ]
+    )
+
+
+def locale_for(language: str) -> Locale:
+    locale_id = locale_ids().get(language)
+    return Locale.objects.get(pk=locale_id) if locale_id else Locale.get_default()
+
+
+class Paging(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="items per page (1–100)")
+    offset: int = Field(0, ge=0, description="items to skip")
+
+
+PagingQuery = Query[Paging]
+
+
+def page_slice(items, paging: Paging) -> tuple[int, list]:
+    """The total and the requested slice of a queryset (two queries) or a list."""
+    total = items.count() if isinstance(items, QuerySet) else len(items)
+    return total, list(items[paging.offset : paging.offset + paging.limit])
+
+
+# -------------------------------------------------------------------------- shared schemas
+
+
+class TopicRef(Schema):
+    slug: str
+    label: str
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+class FacetOut(Schema):
+    name: str
+    label: str
+    options: list[FacetValueOut]
+
+
+def facets_out(facets) -> list[dict]:
+    """``cms.facets.Facet`` objects as the API shows them (without the HTML toggle links)."""
+    return [
+        {
+            "name": facet.name,
+            "label": facet.label,
+            "options": [
+                {
+                    "value": option.value,
+                    "label": option.label,
+                    "count": option.count,
+                    "selected": option.selected,
+                }
+                for option in facet.options
+            ],
+        }
+        for facet in facets
+    ]
+
+
+def page_api_url(page_id: int) -> str:
+    return reverse("wagtailapi_v3:detail_page", args=[page_id])
+
+
+def topics_of(pages, language: str) -> dict[int, list[dict]]:
+    """Each page's topics (slug and label in ``language``), for all pages in one query."""
+    ids = [page.pk for page in pages]
+    result: dict[int, list[dict]] = {page_id: [] for page_id in ids}
+    if not ids:
+        return result
+    rows = TaggedPage.objects.filter(content_object_id__in=ids).select_related("tag")
+    for row in rows.order_by("tag__name"):
+        result[row.content_object_id].append(
+            {"slug": row.tag.slug, "label": row.tag.label_for(language)}
+        )
+    return result
+
+
+def page_fields(page, request, topics: dict[int, list[dict]]) -> dict:
+    """The fields every project list item shares."""
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "teaser": getattr(page, "teaser", "") or "",
+        "url": absolute_url(page, request),
+        "api_url": request.build_absolute_uri(page_api_url(page.pk)),
+        "topics": topics.get(page.pk, []),
+    }
+
+
+# --------------------------------------------------------------------------------- topics
+
+router = Router(tags=["Topics"])
+
+
+class TopicOut(Schema):
+    slug: str
+    label: str
+    description: str
+    pages: int = Field(description="visible pages of the language tagged with the topic")
+    url: str = Field(description="the topic's page on the website")
+
+
+class TopicList(Schema):
+    count: int
+    items: list[TopicOut]
+
+
+@router.get(
+    "/",
+    response=TopicList,
+    operation_id="topics_list",
+    summary="Topics of the network with the number of pages",
+)
+def list_topics(request, lang: Language = "de"):
+    """All topics (Bürgerbeteiligung, lokale Ökonomie, …) with their label in ``lang`` and the
+    number of visible pages of that language tagged with them. Not paginated (a few dozen)."""
+    from search.hubs import topic_counts
+
+    check_params(request, set())
+    with translation.override(lang):
+        counts = topic_counts(locale_for(lang))
+        items = [
+            {
+                "slug": topic.slug,
+                "label": topic.label_for(lang),
+                "description": topic.description_for(lang),
+                "pages": total,
+                "url": request.build_absolute_uri(reverse("topic", args=[topic.slug])),
+            }
+            for topic, total in counts
+        ]
+    return {"count": len(items), "items": items}
+
+
+def known_topic_slugs() -> set[str]:
+    return set(Topic.objects.values_list("slug", flat=True))

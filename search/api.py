@@ -1,0 +1,98 @@
+"""API v3 endpoint of the site search: the search service the search page uses."""
+
+import datetime
+
+from django.utils import translation
+
+from ninja import Field, Query, Router, Schema
+
+from cms.api.v3 import (
+    FacetOut,
+    Language,
+    Paging,
+    check_params,
+    facets_out,
+    page_api_url,
+    reject,
+)
+
+from .service import MAX_QUERY_LENGTH, SearchFilters, attach_snippets, search
+
+router = Router(tags=["Search"])
+
+
+class SearchHitOut(Schema):
+    id: int
+    title: str
+    type: str = Field(description="`news`, `event`, `profile`, `municipality`, `workshop`, …")
+    type_label: str
+    date: datetime.date | None
+    topics: list[str] = Field(description="topic slugs")
+    municipality: str = Field(description="municipality slug (profiles and their pages)")
+    region: str
+    snippet: str = Field(description="excerpt, found words in `<mark>` (HTML-escaped)")
+    promoted: bool = Field(description="pinned by the editors for this query")
+    url: str
+    api_url: str
+
+
+class SearchOut(Schema):
+    query: str
+    count: int
+    truncated: bool = Field(description="more pages matched; these are the best ranked")
+    spelling: str = Field(description="the query with umlauts, when nothing was found")
+    facets: list[FacetOut]
+    items: list[SearchHitOut]
+
+
+@router.get(
+    "/",
+    response=SearchOut,
+    operation_id="search",
+    summary="Full-text search with facets (German stemming, compounds, typos)",
+)
+def site_search(
+    request,
+    paging: Query[Paging],
+    q: str = Query(..., max_length=MAX_QUERY_LENGTH, description="search words"),
+    lang: Language = "de",
+    type: list[str] = Query([], description="page types, e.g. `news`, `event`, `profile`"),
+    topic: list[str] = Query([], description="topic slugs"),
+    region: list[str] = Query([], description="Regierungsbezirk slugs"),
+    municipality: list[str] = Query([], description="municipality slugs"),
+    year: list[str] = Query([], description="years of the pages' dates"),
+    date_from: datetime.date | None = Query(None, alias="from", description="`YYYY-MM-DD`"),
+    date_to: datetime.date | None = Query(None, alias="to", description="`YYYY-MM-DD`"),
+):
+    """The search of the website's search page: ranked hits (promoted ones first) with
+    highlighted excerpts and facet counts; facets of one kind are alternatives, kinds combine."""
+    check_params(request, {"q", *SearchFilters.FACETS, "from", "to"})
+    with translation.override(lang):
+        response = search(q, request.GET, lang)
+        reject(response.problems)
+        hits = response.hits[paging.offset : paging.offset + paging.limit]
+        attach_snippets(hits, response, lang, request)
+        return {
+            "query": response.query,
+            "count": response.count,
+            "truncated": response.truncated,
+            "spelling": response.spelling,
+            "facets": facets_out(response.facets),
+            "items": [
+                {
+                    "id": hit.page_id,
+                    "title": hit.title,
+                    "type": hit.type,
+                    "type_label": hit.type_label,
+                    "date": hit.date,
+                    "topics": hit.topics,
+                    "municipality": hit.municipality,
+                    "region": hit.region,
+                    "snippet": hit.snippet,
+                    "promoted": hit.promoted,
+                    "url": request.build_absolute_uri(hit.url) if hit.url else "",
+                    "api_url": request.build_absolute_uri(page_api_url(hit.page_id)),
+                }
+                for hit in hits
+            ],
+        }
