@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
-from cms.models import BasePage
+from cms.blocks import ContentStreamBlock, PageTeaserBlock
+from cms.models import BasePage, OverviewPage
 
 
 def local_zone() -> ZoneInfo:
@@ -25,23 +25,11 @@ def local_zone() -> ZoneInfo:
     return ZoneInfo(settings.TIME_ZONE)
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, OverviewPage):
     """Aktuelles: all news, newest first, filterable by topic and year. Edited by the
     coordination office (introduction only); serves the RSS and Atom feeds."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [
-        *BasePage.content_panels[:1],
-        FieldPanel("intro"),
-        *BasePage.content_panels[1:],
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.NewsPage"]
-    max_count_per_parent = 1
     template = "events/news_index_page.html"
 
     class Meta:
@@ -134,23 +122,11 @@ class NewsPage(BasePage):
         return news_article(self, request)
 
 
-class EventIndexPage(RoutablePageMixin, BasePage):
+class EventIndexPage(RoutablePageMixin, OverviewPage):
     """Veranstaltungshinweise: upcoming events by start date, and an archive of past ones.
     Edited by the coordination office (introduction only); serves the calendar feed."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [
-        *BasePage.content_panels[:1],
-        FieldPanel("intro"),
-        *BasePage.content_panels[1:],
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
     template = "events/event_index_page.html"
 
     class Meta:

@@ -25,30 +25,18 @@ from cms.blocks import (
     ContentStreamBlock,
     DownloadItemBlock,
 )
-from cms.models import BasePage
+from cms.models import BasePage, OverviewPage
 
 from .forms import WorkshopPageForm
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
-class KnowledgeIndexPage(RoutablePageMixin, BasePage):
+class KnowledgeIndexPage(RoutablePageMixin, OverviewPage):
     """Wissen & Publikationen: workshop documentation and publications, filterable by kind,
     topic, year and series. Edited by the coordination office (introduction only)."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [
-        *BasePage.content_panels[:1],
-        FieldPanel("intro"),
-        *BasePage.content_panels[1:],
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["knowledge.WorkshopSeriesPage", "knowledge.PublicationPage"]
-    max_count_per_parent = 1
     template = "knowledge/knowledge_index_page.html"
 
     class Meta:

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
 from cms.geo import clean_area_geojson
 from cms.maps import map_config
-from cms.models import BasePage, LocationMixin
+from cms.models import BasePage, LocationMixin, OverviewPage
 
 from .blocks import ContactsStreamBlock, DownloadsStreamBlock, ProfileSectionBlock
 
@@ -85,26 +85,14 @@ def validate_ags(value: str) -> None:
         )
 
 
-class DistrictProfileIndexPage(RoutablePageMixin, BasePage):
+class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
     """The district profiles: a map and a filterable list of all programme areas.
 
     Edited by the coordination office (introduction only); the list and the map come from the
     published profiles below it. Serves the map data at ``karte.geojson``.
     """
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
-
-    content_panels = [
-        *BasePage.content_panels[:1],
-        FieldPanel("intro"),
-        *BasePage.content_panels[1:],
-    ]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["profiles.MunicipalityPage"]
-    max_count_per_parent = 1
     template = "profiles/district_profile_index_page.html"
 
     class Meta:

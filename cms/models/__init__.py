@@ -1,5 +1,5 @@
 from .documents import CMSDocument
-from .pages import BasePage, LocationMixin, TeaserMixin, TopicsMixin
+from .pages import BasePage, LocationMixin, OverviewPage, TeaserMixin, TopicsMixin
 from .people import ContactPerson
 from .site import FooterText, SiteSettings
 from .topics import TaggedPage, Topic, TopicLabel, german_slugify
@@ -10,6 +10,7 @@ __all__ = [
     "ContactPerson",
     "FooterText",
     "LocationMixin",
+    "OverviewPage",
     "SiteSettings",
     "TaggedPage",
     "TeaserMixin",

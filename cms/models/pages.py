@@ -12,11 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.utils.decorators import cached_classmethod
 
+from cms.blocks.text import RICH_TEXT_FEATURES
 from cms.forms import BasePageForm
 from cms.geo import parse_point, validate_point_in_nrw
 from cms.localization import language_of_locale
@@ -169,3 +171,24 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
         tabs += [ObjectList(panels, heading=heading) for heading, panels in cls.extra_tabs]
         tabs.append(ObjectList(cls.promote_panels + cls.settings_panels, heading=_("Publishing")))
         return TabbedInterface(tabs, base_form_class=cls.base_form_class).bind_to_model(cls)
+
+
+class OverviewPage(BasePage):
+    """Abstract base of the section overviews (news, events, profiles, library): the listing
+    comes from the section's query module; editors write only the introduction."""
+
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("intro"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
