@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve test lint format check pytest messages lock bench bench-postgres clean
+.PHONY: help demo serve scheduler test lint format check pytest messages lock bench bench-postgres clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,14 +27,22 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt | $(PY)
 	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	@touch $@ $(VENV)/.installed-demo
 
-demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, create a dev login, serve :8000
+demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, create dev logins (one per role), serve :8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo_content
 	$(MANAGE) ensure_dev_superuser
+	$(MANAGE) ensure_dev_users
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 serve: $(VENV)/.installed-demo ## Serve the site without reloading demo content
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Scheduled publishing: go-live and expiry dates take effect when publish_scheduled runs. Start
+# this next to the web server (same settings and DATABASE_URL), or use a cron line instead.
+SCHEDULER_INTERVAL ?= 60
+
+scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SCHEDULER_INTERVAL seconds (worker)
+	$(MANAGE) run_scheduler --interval $(SCHEDULER_INTERVAL)
 
 test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
 	$(VENV)/bin/ruff check .

@@ -1,6 +1,9 @@
 """Middleware of the core."""
 
+import json
+
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils.cache import (
     get_conditional_response,
@@ -62,3 +65,48 @@ class ApiCachingMiddleware:
             last_modified=None,
             response=response,
         )
+
+
+class ApiJsonObjectMiddleware:
+    """API writes send one JSON object; anything else (a list, a string) gets a 422 problem.
+
+    Wagtail's v3 body parsing assumes an object and fails with a server error on ``[null]``;
+    this answers before it runs. A body that is not JSON at all is left to the API, which
+    answers 400.
+    """
+
+    WRITE_METHODS = ("POST", "PUT", "PATCH")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.method in self.WRITE_METHODS
+            and request.path_info.startswith("/api/v3/")
+            and request.content_type == "application/json"
+            and request.body
+        ):
+            try:
+                body = json.loads(request.body)
+            except ValueError:
+                body = {}
+            if not isinstance(body, dict):
+                return JsonResponse(
+                    {
+                        "type": "about:blank",
+                        "title": "Unprocessable Entity",
+                        "status": 422,
+                        "detail": "The request body must be a JSON object.",
+                        "errors": [
+                            {
+                                "type": "model_type",
+                                "loc": ["body"],
+                                "msg": f"expected a JSON object, got {type(body).__name__}",
+                            }
+                        ],
+                    },
+                    status=422,
+                    content_type="application/problem+json",
+                )
+        return self.get_response(request)

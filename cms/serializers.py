@@ -43,6 +43,19 @@ class TopicDict(TypedDict):
     label: str
 
 
+class PageLinkDict(TypedDict):
+    id: int
+    title: str
+    url: str
+
+
+class TranslationDict(TypedDict):
+    id: int
+    locale: str
+    title: str
+    url: str
+
+
 # Named renditions every image representation carries: a frontend picks what fits its layout.
 IMAGE_RENDITIONS = {
     "small": "max-480x480",
@@ -107,4 +120,42 @@ class TopicsField(Field):
         return [
             {"slug": item.tag.slug, "label": item.tag.label_for(language)}
             for item in page.tagged_topics.all()
+        ]
+
+
+class BreadcrumbsField(Field):
+    """The page's ancestors from the start page down to its parent: a frontend's breadcrumb
+    trail without one request per level (one query)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[PageLinkDict]:
+        from cms.querysets import visible
+
+        ancestors = visible(page.get_ancestors().filter(depth__gt=1)).order_by("depth")
+        return [
+            {"id": ancestor.pk, "title": ancestor.title, "url": ancestor.get_full_url()}
+            for ancestor in ancestors
+        ]
+
+
+class TranslationsField(Field):
+    """The page's published translations (language switcher, hreflang): one query."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page) -> list[TranslationDict]:
+        from cms.querysets import visible
+
+        translations = visible(page.get_translations()).select_related("locale")
+        return [
+            {
+                "id": translation.pk,
+                "locale": translation.locale.language_code,
+                "title": translation.title,
+                "url": translation.get_full_url(),
+            }
+            for translation in translations.order_by("locale__language_code")
         ]

@@ -2,9 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms.dashboard import MyDraftsPanel
 from cms.models import ContactPerson, FooterText, Topic
 
 
@@ -39,3 +41,8 @@ class CoreSnippets(SnippetViewSetGroup):
 
 
 register_snippet(CoreSnippets)
+
+
+@hooks.register("construct_homepage_panels")
+def add_my_drafts_panel(request, panels):
+    panels.append(MyDraftsPanel())

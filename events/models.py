@@ -81,6 +81,7 @@ class NewsPage(BasePage):
         verbose_name=_("related pages"),
         blank=True,
         max_num=6,
+        help_text=_("Up to six pages shown as teasers below the text."),
     )
 
     content_panels = [
@@ -100,10 +101,10 @@ class NewsPage(BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("date"),
-        APIField("body"),
-        APIField("source_url"),
-        APIField("source_name"),
+        APIField("date", writable=True),
+        APIField("body", writable=True),
+        APIField("source_url", writable=True),
+        APIField("source_name", writable=True),
         APIField("related"),
     ]
     override_translatable_fields = [SynchronizedField("source_url")]
@@ -172,7 +173,11 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     end_time = models.TimeField(_("end time"), null=True, blank=True)
     attendance = models.CharField(
-        _("format"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.OFFLINE
+        _("format"),
+        max_length=10,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.OFFLINE,
+        help_text=_("Online and hybrid events need the online link."),
     )
     venue = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("street address"), max_length=200, blank=True)
@@ -183,7 +188,11 @@ class EventPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Used by the city filter; e.g. “Essen” or “verschiedene Städte in NRW”."),
     )
-    online_url = models.URLField(_("online link"), blank=True)
+    online_url = models.URLField(
+        _("online link"),
+        blank=True,
+        help_text=_("Link to the video conference or stream, for online and hybrid events."),
+    )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     registration_url = models.URLField(_("registration link"), blank=True)
     registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
@@ -240,24 +249,24 @@ class EventPage(RoutablePageMixin, BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("start_date"),
-        APIField("start_time"),
-        APIField("end_date"),
-        APIField("end_time"),
-        APIField("all_day"),
+        APIField("start_date", writable=True),
+        APIField("start_time", writable=True),
+        APIField("end_date", writable=True),
+        APIField("end_time", writable=True),
+        APIField("all_day", writable=True),
         APIField("starts_at"),
         APIField("ends_at"),
-        APIField("attendance"),
-        APIField("venue"),
-        APIField("address"),
-        APIField("postal_code"),
-        APIField("city"),
-        APIField("online_url"),
-        APIField("organiser"),
-        APIField("registration_url"),
-        APIField("registration_deadline"),
-        APIField("fee"),
-        APIField("body"),
+        APIField("attendance", writable=True),
+        APIField("venue", writable=True),
+        APIField("address", writable=True),
+        APIField("postal_code", writable=True),
+        APIField("city", writable=True),
+        APIField("online_url", writable=True),
+        APIField("organiser", writable=True),
+        APIField("registration_url", writable=True),
+        APIField("registration_deadline", writable=True),
+        APIField("fee", writable=True),
+        APIField("body", writable=True),
     ]
     override_translatable_fields = [
         SynchronizedField("city"),

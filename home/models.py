@@ -98,7 +98,7 @@ class ContentPage(BasePage):
         *BasePage.content_panels[1:],
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
-    api_fields = [*BasePage.api_fields, APIField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body", writable=True)]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
     subpage_types = ["home.ContentPage"]

@@ -54,8 +54,10 @@ class WorkshopSeriesPage(BasePage):
     """A series of workshops (Werkstattreihe) with its final documentation. Edited by the
     coordination office; its workshops are its children, shown in date order."""
 
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("until"), null=True, blank=True)
+    period_start = models.DateField(_("from"), help_text=_("When the series began."))
+    period_end = models.DateField(
+        _("until"), null=True, blank=True, help_text=_("Leave empty while the series continues.")
+    )
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     documented_by = models.CharField(
         _("documented by"),
@@ -71,6 +73,7 @@ class WorkshopSeriesPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The publication that documents the whole series, if there is one."),
     )
 
     content_panels = [
@@ -141,6 +144,7 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         [("document", DownloadItemBlock(label=_("Document")))],
         verbose_name=_("documentation"),
         blank=True,
+        help_text=_("Presentations, minutes and photo documentation of the workshop."),
     )
     contact = StreamField(
         [("contact", ContactPersonBlock())], verbose_name=_("contact"), blank=True, max_num=3
@@ -273,6 +277,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The title page, shown in the library and on the publication's page."),
     )
     summary = RichTextField(_("summary"), features=RICH_TEXT_FEATURES, blank=True)
     main_document = models.ForeignKey(
@@ -282,6 +287,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("The publication itself, usually a PDF; its text is found by the search."),
     )
     further_downloads = StreamField(
         [("document", DownloadItemBlock(label=_("Document")))],

@@ -12,6 +12,7 @@ class ProfilesConfig(AppConfig):
     def ready(self):
         from cms.api.v3 import add_router
 
+        from . import signals  # noqa: F401
         from .api import router
 
         add_router("/profiles/", router)

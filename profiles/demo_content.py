@@ -197,6 +197,15 @@ def profile_texts(area: Area) -> dict[str, list[BlockSpec]]:
     }
 
 
+def last_reviewed(number: int) -> datetime.date | None:
+    """When the municipality last checked the profile: most within the past year, every third
+    one longer ago and one never, so the editors' dashboard has profiles to follow up."""
+    if number == len(PROFILES) - 1:
+        return None
+    days = 380 + 20 * number if number % 3 == 2 else 20 + 13 * number
+    return datetime.date.today() - datetime.timedelta(days=days)
+
+
 def ensure_profile_contact(context, municipality: str, slug: str, name: str) -> None:
     city = MUNICIPALITIES[municipality][0]
     key = f"contact:profile:{municipality}:{slug}"
@@ -312,6 +321,7 @@ def district_profiles(context):
             location=point.as_point_string(),
             boundary=polygon_around(point, area.boundary_km) if area.boundary_km else "",
             hero_image=context.objects[images[number % len(images)]],
+            last_reviewed=last_reviewed(number),
             de={
                 "title": area.name,
                 "slug": area.slug,

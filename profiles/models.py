@@ -22,6 +22,7 @@ from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
 from cms.geo import clean_area_geojson
 from cms.maps import map_config
 from cms.models import BasePage, LocationMixin, OverviewPage
+from cms.serializers import ImageField
 
 from .blocks import ContactsStreamBlock, DownloadsStreamBlock, ProfileSectionBlock
 
@@ -146,7 +147,10 @@ class MunicipalityPage(LocationMixin, BasePage):
         help_text=_("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 05113000 for Essen."),
     )
     regierungsbezirk = models.CharField(
-        _("administrative district"), max_length=20, choices=Regierungsbezirk.choices
+        _("administrative district"),
+        max_length=20,
+        choices=Regierungsbezirk.choices,
+        help_text=_("Must match the AGS (its third digit)."),
     )
     website = models.URLField(_("website"), blank=True)
     portrait = RichTextField(
@@ -248,9 +252,14 @@ class DistrictProfilePage(LocationMixin, BasePage):
         max_length=30,
         choices=Programme.choices,
         default=Programme.SOZIALER_ZUSAMMENHALT,
+        help_text=_("The urban development funding programme the area was admitted to."),
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.RUNNING
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.RUNNING,
+        help_text=_("“Completed” once the funding has ended (then the end year is required)."),
     )
     funding_start = models.PositiveSmallIntegerField(
         _("funding since (year)"), validators=[validate_year]
@@ -272,7 +281,11 @@ class DistrictProfilePage(LocationMixin, BasePage):
     )
     inhabitants = models.PositiveIntegerField(_("inhabitants"), null=True, blank=True)
     figures_year = models.PositiveSmallIntegerField(
-        _("key figures as of (year)"), null=True, blank=True, validators=[validate_year]
+        _("key figures as of (year)"),
+        null=True,
+        blank=True,
+        validators=[validate_year],
+        help_text=_("The year the area and inhabitant figures refer to."),
     )
     location = models.CharField(
         _("location"),
@@ -296,21 +309,56 @@ class DistrictProfilePage(LocationMixin, BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("A wide photo of the area shown at the top of the profile."),
     )
     character = StreamField(
-        ProfileSectionBlock(), verbose_name=_("character and initial situation"), blank=True
+        ProfileSectionBlock(),
+        verbose_name=_("character and initial situation"),
+        blank=True,
+        help_text=_(
+            "Location, history and building structure of the area, and the problems that led "
+            "to its admission to the programme."
+        ),
     )
     potentials = StreamField(
-        ProfileSectionBlock(), verbose_name=_("potentials and approaches"), blank=True
+        ProfileSectionBlock(),
+        verbose_name=_("potentials and approaches"),
+        blank=True,
+        help_text=_("The area's strengths and the approaches of the integrated action plan."),
     )
     organisation = StreamField(
-        ProfileSectionBlock(), verbose_name=_("organisation and local partners"), blank=True
+        ProfileSectionBlock(),
+        verbose_name=_("organisation and local partners"),
+        blank=True,
+        help_text=_("Who steers the programme locally (e.g. neighbourhood office) and with whom."),
     )
-    milestones = StreamField(MilestoneStreamBlock(), verbose_name=_("milestones"), blank=True)
-    perspectives = StreamField(ProfileSectionBlock(), verbose_name=_("perspectives"), blank=True)
+    milestones = StreamField(
+        MilestoneStreamBlock(),
+        verbose_name=_("milestones"),
+        blank=True,
+        help_text=_("Important dates of the programme; the page shows them in date order."),
+    )
+    perspectives = StreamField(
+        ProfileSectionBlock(),
+        verbose_name=_("perspectives"),
+        blank=True,
+        help_text=_("What comes next: planned projects and how results will be continued."),
+    )
     contacts = StreamField(ContactsStreamBlock(), verbose_name=_("contact persons"), blank=True)
     downloads = StreamField(
-        DownloadsStreamBlock(), verbose_name=_("materials for download"), blank=True
+        DownloadsStreamBlock(),
+        verbose_name=_("materials for download"),
+        blank=True,
+        help_text=_("E.g. the integrated action plan, reports or flyers."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the municipality last checked that this profile is up to date. Profiles not "
+            "reviewed for 12 months appear on the editors' dashboard."
+        ),
     )
 
     # (field name, heading, anchor): the sections of a profile, in page order.
@@ -351,6 +399,7 @@ class DistrictProfilePage(LocationMixin, BasePage):
         *BasePage.content_panels[1:],
     ]
     extra_tabs = [(_("Map"), [*LocationMixin.location_panels, FieldPanel("boundary")])]
+    settings_panels = [FieldPanel("last_reviewed"), *BasePage.settings_panels]
 
     search_fields = [
         *BasePage.search_fields,
@@ -367,14 +416,15 @@ class DistrictProfilePage(LocationMixin, BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("programme"),
-        APIField("status"),
+        APIField("status", writable=True),
         APIField("funding_start"),
-        APIField("funding_end"),
-        APIField("area_ha"),
-        APIField("inhabitants"),
-        APIField("figures_year"),
+        APIField("funding_end", writable=True),
+        APIField("area_ha", writable=True),
+        APIField("inhabitants", writable=True),
+        APIField("figures_year", writable=True),
         *LocationMixin.location_api_fields,
         APIField("boundary_geometry"),
+        APIField("hero_image", serializer=ImageField()),
         APIField("character"),
         APIField("potentials"),
         APIField("organisation"),

@@ -9,12 +9,16 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.querysets import visible
+
 
 class PagesAPIViewSet(WagtailPagesAPIViewSet):
-    """Wagtail's pages endpoint, without its query per item for ``meta.locale``."""
+    """Wagtail's pages endpoint under the project's visibility rule (``visible``: also hides
+    expired pages and untranslated placeholders), without its query per item for
+    ``meta.locale``."""
 
     def get_queryset(self):
-        return super().get_queryset().select_related("locale")
+        return visible(super().get_queryset()).select_related("locale")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

@@ -14,18 +14,16 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.api import api
-from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.models import Locale
 
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
+from cms.api import openapi, pages
 from cms.filters import Problem
 from cms.localization import absolute_url, locale_ids
 from cms.models import TaggedPage, Topic
-from cms.querysets import visible
 
 Language = Literal["de", "en"]
 MAX_LIMIT = 100
@@ -47,32 +45,33 @@ documentation and publications), German first, English second.
   that does not exist, a malformed date) are answered with `422` and a problem document
   (`application/problem+json`) naming the parameter.
 * Reads carry `ETag` and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`.
+* `GET /pages/` also filters by topic: `?type=events.EventPage&topics=buergerbeteiligung`
+  (repeat `topics` to require several).
 * Writes need `Authorization: Bearer <token>` (tokens: admin → Einstellungen → API-Tokens).
+  A write by a user who may not publish is saved as a draft and submitted to the approval
+  workflow of the coordination office; it never goes live directly. Fields a page type does
+  not accept are refused with `422`.
 
 Example: all upcoming events about Bürgerbeteiligung in Essen
 
     curl 'https://soziale-stadt.nrw/api/v3/events/?topic=buergerbeteiligung&city=Essen'
+
+A district profile with everything needed to render it (find it by slug, or follow `api_url`
+from `/profiles/`), and the map of all running programme areas:
+
+    curl 'https://soziale-stadt.nrw/api/v3/pages/?type=profiles.DistrictProfilePage&slug=katernberg'
+    curl 'https://soziale-stadt.nrw/api/v3/pages/{id}/'
+    curl 'https://soziale-stadt.nrw/api/v3/profiles/map/?status=laufend'
 """
 
 
 def install() -> None:
-    """Name the API and make Wagtail's page endpoints follow the project's visibility rule."""
+    """Name the API and put the project's rules on Wagtail's page endpoints."""
     api.title = "Soziale Stadt NRW API"
     api.version = "3.0.0"
     api.description = DESCRIPTION
-    # Wagtail's public page queryset (live, no view restriction) misses pages whose expiry
-    # date has passed until the publish_scheduled job has run; ours does not.
-    wagtail_pages_router.get_pages_queryset = pages_queryset
-
-
-def pages_queryset(request, model=None):
-    """Wagtail's v3 page queryset; for anonymous requests narrowed by ``visible``."""
-    queryset = (
-        wagtail_querysets.get_pages_queryset(request)
-        if model is None
-        else wagtail_querysets.get_pages_queryset(request, model)
-    )
-    return queryset if request.user.is_authenticated else visible(queryset)
+    pages.install()
+    openapi.install(api)
 
 
 def add_router(prefix: str, router: Router) -> None:

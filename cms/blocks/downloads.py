@@ -18,6 +18,16 @@ class DownloadItemBlock(blocks.StructBlock):
     )
     description = blocks.TextBlock(label=_("description"), required=False)
 
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        if document is None:  # deleted since the page was saved
+            return None
+        return {
+            **document_representation(document),
+            "title": value["title"] or document.title,
+            "description": value["description"],
+        }
+
 
 class DownloadsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False, max_length=200)
@@ -29,15 +39,6 @@ class DownloadsBlock(blocks.StructBlock):
         template = "cms/blocks/downloads.html"
 
     def get_api_representation(self, value, context=None):
-        return {
-            "heading": value["heading"],
-            "items": [
-                {
-                    **document_representation(item["document"]),
-                    "title": item["title"] or item["document"].title,
-                    "description": item["description"],
-                }
-                for item in value["items"]
-                if item["document"]
-            ],
-        }
+        item_block = self.child_blocks["items"].child_block
+        items = [item_block.get_api_representation(item) for item in value["items"]]
+        return {"heading": value["heading"], "items": [item for item in items if item]}

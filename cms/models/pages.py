@@ -24,7 +24,7 @@ from cms.geo import parse_point, validate_point_in_nrw
 from cms.localization import language_of_locale
 from cms.panels import MapPointPanel
 from cms.search_index import indexing_deferred, note_saved
-from cms.serializers import ImageField, TopicsField
+from cms.serializers import BreadcrumbsField, ImageField, TopicsField, TranslationsField
 
 
 class TeaserMixin(models.Model):
@@ -45,6 +45,10 @@ class TeaserMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Shown in overviews and when the page is shared; landscape format, with a "
+            "description for screen readers."
+        ),
     )
 
     teaser_panels = [
@@ -55,7 +59,7 @@ class TeaserMixin(models.Model):
     ]
     teaser_search_fields = [index.SearchField("teaser")]
     teaser_api_fields = [
-        APIField("teaser"),
+        APIField("teaser", writable=True),
         APIField("teaser_image", serializer=ImageField()),
     ]
 
@@ -140,7 +144,12 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
     search_fields = (
         Page.search_fields + TeaserMixin.teaser_search_fields + TopicsMixin.topic_search_fields
     )
-    api_fields = TeaserMixin.teaser_api_fields + TopicsMixin.topic_api_fields
+    api_fields = [
+        *TeaserMixin.teaser_api_fields,
+        *TopicsMixin.topic_api_fields,
+        APIField("breadcrumbs", serializer=BreadcrumbsField()),
+        APIField("translations", serializer=TranslationsField()),
+    ]
 
     content_panels = Page.content_panels + TeaserMixin.teaser_panels
     base_form_class = BasePageForm
@@ -177,7 +186,12 @@ class OverviewPage(BasePage):
     """Abstract base of the section overviews (news, events, profiles, library): the listing
     comes from the section's query module; editors write only the introduction."""
 
-    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("A few sentences above the list; the list itself is filled automatically."),
+    )
 
     content_panels = [
         *BasePage.content_panels[:1],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
+from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -45,7 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.users.apps.UsersConfig",  # wagtail.users, its user admin limited (cms.users.views)
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiCachingMiddleware",
+    "cms.middleware.ApiJsonObjectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -251,3 +253,11 @@ TAGGIT_CASE_INSENSITIVE = True
 
 # wagtail-localize: translations follow the German source until an editor converts them.
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Translate" creates the English page as a draft, even if the German one is live: it would
+# otherwise be published at once with the German text and show up in the English navigation,
+# search and API before anyone translated it. The translator publishes it when done.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation (DeepL) in the translation editor: off unless DEEPL_API_KEY is set.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    env_str("DEEPL_API_KEY"), timeout=env_int("DEEPL_TIMEOUT", 30)
+)

@@ -42,9 +42,7 @@ def main_menu(context):
     if home is not None:
         current_path = current.path if isinstance(current, Page) else ""
         for child in (
-            home.get_children()
-            .live()
-            .public()
+            visible(home.get_children())
             .in_menu()
             .only("id", "title", "path", "depth", "url_path", "locale_id")
         ):

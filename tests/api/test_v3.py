@@ -5,16 +5,24 @@ import json
 import os
 import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from wagtail.models import APIToken, Page, PageViewRestriction
+from wagtail.models import (
+    APIToken,
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
 import pytest
 
 from cms.models import Topic
+from tests.cms.factories import DocumentFactory
 from tests.conftest import tag
 from tests.events.factories import EventPageFactory, NewsPageFactory
 
@@ -30,6 +38,7 @@ LIST_ENDPOINTS = [
     "/api/v3/knowledge/",
     "/api/v3/search/?q=Beteiligung",
     "/api/v3/pages/",
+    "/api/v3/pages/?search=Beteiligung",
 ]
 
 
@@ -167,11 +176,35 @@ def _hide_pages(network):
 @pytest.mark.parametrize("url", LIST_ENDPOINTS)
 def test_hidden_pages_appear_nowhere(api, network, url):
     hidden = _hide_pages(network)
-    text = api.get(url, {"limit": 100} if "profiles/map" not in url else {}).text
+    path, __, query = url.partition("?")
+    params = dict(parse_qsl(query)) | ({"limit": 100} if "profiles/map" not in url else {})
+    response = api.get(path, params)
+    assert response.status_code == 200, response.content
     for page in hidden:
-        assert page.title not in text, (url, page.title)
+        assert page.title not in response.text, (url, page.title)
     for page in hidden:
         assert api.get(f"/api/v3/pages/{page.pk}/").status_code == 404
+
+
+def test_api_v2_follows_the_same_rule(api, network):
+    hidden = _hide_pages(network)
+    text = api.get("/api/v2/pages/", {"limit": 100}).text
+    assert network.participation_news.title in text
+    for page in hidden:
+        assert page.title not in text
+        assert api.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_documents_in_private_collections_are_not_listed(api, network, version):
+    private = Collection.get_first_root_node().add_child(name="Intern")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    DocumentFactory(title="Interner Vermerk", collection=private)
+    DocumentFactory(title="Öffentliche Broschüre")
+    titles = [item["title"] for item in api.get(f"/api/{version}/documents/").json()["items"]]
+    assert titles == ["Öffentliche Broschüre"]
 
 
 @pytest.mark.parametrize("url", LIST_ENDPOINTS)

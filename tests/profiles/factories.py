@@ -45,3 +45,32 @@ class DistrictProfilePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DistrictProfilePage
+
+
+PROFILE_STREAM_FIELDS = (
+    "character",
+    "potentials",
+    "organisation",
+    "milestones",
+    "perspectives",
+    "contacts",
+    "downloads",
+)
+
+
+def profile_form_data(**overrides) -> dict:
+    """A district profile's edit form as the admin posts it (the sections left empty)."""
+    data = {
+        "title": "Katernberg",
+        "slug": "katernberg",
+        "programme": "soziale-stadt",
+        "status": "laufend",
+        "funding_start": "2016",
+        "funding_end": "",
+        "location": KATERNBERG.as_point_string(),
+        "boundary": "",
+        "topics": "",
+        **{f"{name}-count": "0" for name in PROFILE_STREAM_FIELDS},
+    }
+    data.update(overrides)
+    return data

@@ -18,7 +18,12 @@ from profiles.models import (
 )
 from tests.home.factories import ContentPageFactory
 
-from .factories import KATERNBERG, DistrictProfilePageFactory, MunicipalityPageFactory
+from .factories import (
+    KATERNBERG,
+    DistrictProfilePageFactory,
+    MunicipalityPageFactory,
+    profile_form_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -204,32 +209,8 @@ class TestEditor:
         return client.post(url, data)
 
     def profile_data(self, **overrides):
-        data = {
-            "title": "Katernberg",
-            "slug": "katernberg",
-            "programme": "soziale-stadt",
-            "status": "abgeschlossen",
-            "funding_start": "1999",
-            "funding_end": "2009",
-            "location": KATERNBERG.as_point_string(),
-            "boundary": "",
-            "topics": "",
-            **{
-                f"{name}-count": "0"
-                for name in (
-                    "character",
-                    "potentials",
-                    "organisation",
-                    "milestones",
-                    "perspectives",
-                    "contacts",
-                    "downloads",
-                )
-            },
-            "action-publish": "publish",
-        }
-        data.update(overrides)
-        return data
+        defaults = {"status": "abgeschlossen", "funding_start": "1999", "funding_end": "2009"}
+        return profile_form_data(**(defaults | {"action-publish": "publish"} | overrides))
 
     def test_valid_profile_is_published(self, admin_client, essen):
         response = self.add(admin_client, essen, "districtprofilepage", self.profile_data())

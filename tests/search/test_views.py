@@ -151,7 +151,9 @@ class TestQueryCounts:
         # ranked hits, promotions, details of all hits (pages, dates, topics, municipalities),
         # snippets and URLs of the hits shown. PostgreSQL's ranking query already returns
         # dates and topics; the generic backend loads them with three queries more.
-        assert few == (14 if connection.vendor == "postgresql" else 17)
+        # The main menu checks view restrictions inside its own query (one less); on SQLite the
+        # search asks for placeholders of untranslated pages (one more, cms.querysets).
+        assert few == (13 if connection.vendor == "postgresql" else 17)
 
 
 class TestSuggestions:

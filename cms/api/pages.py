@@ -1,0 +1,220 @@
+"""The project's rules on Wagtail's own v3 page endpoints (``/api/v3/pages/``).
+
+Wagtail's endpoints are used as they are; :func:`install` wraps their views with what the
+project promises every API client:
+
+* anonymous reads see what ``cms.querysets.visible`` lets through, nothing else;
+* a parameter the list does not know is answered with 422, not silently ignored, and
+  ``topics`` filters by topic slug (Wagtail's own tag filter cannot join a page subclass to
+  the topics of ``wagtailcore.Page``);
+* a write naming a field the page type does not accept is refused with 422 before anything is
+  saved (Wagtail would drop the field and answer 200);
+* a write by someone who may not publish is a draft *submitted to the approval workflow*: the
+  coordination office approves everything that goes public, whichever way it was edited.
+"""
+
+import json
+from functools import wraps
+
+from django.http import QueryDict
+
+from wagtail.api import APIField
+from wagtail.api.v3 import querysets as wagtail_querysets
+from wagtail.api.v3.registry import registry
+from wagtail.api.v3.routers import pages as wagtail_pages_router
+from wagtail.api.v3.schemas import PageCreateMetaSchema, PageUpdateMetaSchema
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
+from wagtail.models import Page, WorkflowState, get_page_models
+
+from ninja.errors import ValidationError
+
+from cms.models import TaggedPage, Topic
+from cms.querysets import visible, visible_for_search
+
+# Query parameters of the list besides the filters, ordering and search schemas.
+PAGINATION_PARAMS = frozenset({"limit", "offset"})
+TOPICS_PARAM = "topics"
+
+
+def pages_queryset(request, model=None):
+    """Wagtail's v3 page queryset; for anonymous requests narrowed by ``visible``, and by the
+    topics the list was asked for."""
+    queryset = (
+        wagtail_querysets.get_pages_queryset(request)
+        if model is None
+        else wagtail_querysets.get_pages_queryset(request, model)
+    )
+    # A search hands the queryset to the search backend, which filters by plain values only.
+    searching = bool(request.GET.get("search"))
+    if not request.user.is_authenticated:
+        queryset = visible_for_search(queryset) if searching else visible(queryset)
+    for slug in getattr(request, "api_topics", ()):
+        tagged = TaggedPage.objects.filter(tag__slug=slug).values_list(
+            "content_object_id", flat=True
+        )
+        queryset = queryset.filter(pk__in=list(tagged) if searching else tagged)
+    return queryset
+
+
+def _problem(location: str, name: str, message: str) -> dict:
+    return {"type": "value_error", "loc": [location, name], "msg": message}
+
+
+def _list_params(request) -> set[str]:
+    """The parameters the page list understands for the requested page type(s)."""
+    known = set(PAGINATION_PARAMS) | {TOPICS_PARAM}
+    for schema in (wagtail_pages_router.PageFilterSchema, OrderingSchema, SearchSchema):
+        known |= set(schema.model_fields)
+    known |= set(BASE_PAGE_READ_FIELDS)
+    types = request.GET.getlist("type")
+    models = [model for model in get_page_models() if model._meta.label in types]
+    if len(models) == 1:  # Wagtail filters by a type's own fields only for a single type
+        known |= {field.name for field in APIField.get_fields_for_model(models[0])}
+    return known
+
+
+def checked_list(view):
+    """Refuse unknown parameters and unknown topic slugs; hand ``topics`` to the queryset."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        known = _list_params(request)
+        errors = [
+            _problem("query", name, f"unknown parameter; known: {sorted(known)}")
+            for name in sorted(set(request.GET) - known)
+        ]
+        slugs = request.GET.getlist(TOPICS_PARAM)
+        if slugs:
+            existing = set(Topic.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+            errors += [
+                _problem("query", TOPICS_PARAM, f"unknown topic: {slug!r}")
+                for slug in slugs
+                if slug not in existing
+            ]
+        if errors:
+            raise ValidationError(errors)
+        if slugs:
+            request.api_topics = slugs
+            params = request.GET.copy()
+            params.pop(TOPICS_PARAM)
+            request.GET = QueryDict(params.urlencode())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _unknown_fields(body: dict, schema, meta_schema) -> list[dict]:
+    allowed = set(schema.model_fields) if schema is not None else {"meta"}
+    errors = [
+        _problem("body", name, f"unknown field; this page type accepts: {sorted(allowed)}")
+        for name in sorted(set(body) - allowed)
+    ]
+    meta = body.get("meta")
+    if isinstance(meta, dict):
+        known = sorted(meta_schema.model_fields)
+        errors += [
+            _problem("body", f"meta.{name}", f"unknown field; known: {known}")
+            for name in sorted(set(meta) - set(known))
+        ]
+    return errors
+
+
+def checked_write(view, *, direction: str):
+    """Refuse fields the page type does not accept, then write, then submit for approval."""
+
+    meta_schema = PageCreateMetaSchema if direction == "create" else PageUpdateMetaSchema
+    schema_attribute = "create_schema" if direction == "create" else "patch_schema"
+
+    @wraps(view)
+    def wrapper(request, *args, data, **kwargs):
+        body = json.loads(request.body or b"{}")
+        registration = registry.get(data.meta.type)
+        schema = getattr(registration, schema_attribute, None) if registration else None
+        if errors := _unknown_fields(body, schema, meta_schema):
+            raise ValidationError(errors)
+        result = view(request, *args, data=data, **kwargs)
+        if data.meta.action != "publish":
+            page = getattr(result, "value", result)  # create answers Status(201, page)
+            submit_for_approval(Page.objects.get(pk=page.pk).specific, request.user)
+        return result
+
+    return wrapper
+
+
+# Tree actions Wagtail's views do not guard: the root page has no parent to copy into or
+# to place a page next to, and its actions fail with an AttributeError (a 500).
+ROOT_GUARDED = {
+    "pages_actions_copy",
+    "pages_actions_create_alias",
+    "pages_actions_move",
+    "pages_actions_copy_for_translation",
+    "pages_actions_delete",
+    "pages_delete",
+    "pages_actions_unpublish",
+}
+CHILD_POSITIONS = {"first-child", "last-child", "sorted-child"}
+
+
+def guarded_tree_action(view):
+    """Refuse, with 422, tree actions on the root page and moves next to it."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        root_ids = set(Page.objects.filter(depth=1).values_list("pk", flat=True))
+        if kwargs.get("page_id") in root_ids:
+            raise ValidationError(
+                [_problem("path", "page_id", "the root of the page tree cannot be changed")]
+            )
+        data = kwargs.get("data")
+        destination = getattr(data, "destination_id", None)
+        position = getattr(data, "position", "last-child")
+        if destination in root_ids and position not in CHILD_POSITIONS:
+            raise ValidationError(
+                [
+                    _problem(
+                        "body",
+                        "position",
+                        "a page cannot be placed next to the root of the page tree; "
+                        f"use one of {sorted(CHILD_POSITIONS)}",
+                    )
+                ]
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def submit_for_approval(page: Page, user) -> WorkflowState | None:
+    """Put a draft written by someone who may not publish into the page's approval workflow,
+    as the admin's "Zur Freigabe einreichen" does; a draft that is already waiting keeps its
+    place and the new revision is what the moderator sees."""
+    if page.permissions_for_user(user).can_publish():
+        return None
+    workflow = page.get_workflow()
+    if workflow is None or not workflow.active:
+        return None
+    state = page.current_workflow_state
+    if state is None:
+        return workflow.start(page, user)
+    if state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        return state.resume(user)
+    return state
+
+
+def install() -> None:
+    """Wrap Wagtail's page endpoints, once (``AppConfig.ready`` may run again in tests)."""
+    wagtail_pages_router.get_pages_queryset = pages_queryset
+    wrappers = {
+        "pages_list": checked_list,
+        "pages_create": lambda view: checked_write(view, direction="create"),
+        "pages_update": lambda view: checked_write(view, direction="update"),
+    }
+    wrappers.update(dict.fromkeys(ROOT_GUARDED, guarded_tree_action))
+    routers = (wagtail_pages_router.router, wagtail_pages_router.actions_router)
+    for path_view in [view for router in routers for view in router.path_operations.values()]:
+        for operation in path_view.operations:
+            wrap = wrappers.get(operation.operation_id)
+            if wrap and not getattr(operation.view_func, "_project_rules", False):
+                operation.view_func = wrap(operation.view_func)
+                operation.view_func._project_rules = True
