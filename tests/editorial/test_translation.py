@@ -333,9 +333,7 @@ def test_koordinierungsstelle_group_may_translate_and_sync(
     client, django_user_model, news, english, on_commit
 ):
     """The moderators' group from the roles migration (cms.roles) has what translating needs."""
-    group = Group.objects.filter(name="Koordinierungsstelle").first()
-    if group is None:
-        pytest.skip("the Koordinierungsstelle group is not created by a migration yet")
+    group = Group.objects.get(name="Koordinierungsstelle")
     user = django_user_model.objects.create_user("koordination", password="x" * 12)
     user.groups.add(group)
     client.force_login(user)
