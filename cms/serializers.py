@@ -117,10 +117,9 @@ class TopicsField(Field):
 
     def to_representation(self, page) -> list[TopicDict]:
         language = page.locale.language_code
-        return [
-            {"slug": item.tag.slug, "label": item.tag.label_for(language)}
-            for item in page.tagged_topics.all()
-        ]
+        # Sorted here, not in SQL, so that a prefetched list is used as it is.
+        items = sorted(page.tagged_topics.all(), key=lambda item: item.tag.name)
+        return [{"slug": item.tag.slug, "label": item.tag.label_for(language)} for item in items]
 
 
 class BreadcrumbsField(Field):
