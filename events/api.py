@@ -7,6 +7,7 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 
 from cms.api.v3 import (
+    PAGE_FIELDS,
     Language,
     Paging,
     TopicRef,
@@ -99,6 +100,10 @@ class EventItemOut(Schema):
     fee: str
 
 
+# The event's own fields in the list: the schema's, less those every list item shares.
+EVENT_FIELDS = [name for name in EventItemOut.model_fields if name not in PAGE_FIELDS]
+
+
 class EventList(Schema):
     count: int
     items: list[EventItemOut]
@@ -136,26 +141,11 @@ def list_events(
     reject(problems)
     total, pages = page_slice(event_list(filters, locale, archive=archive), paging)
     topics = topics_of(pages, lang)
-    fields = [
-        "starts_at",
-        "ends_at",
-        "all_day",
-        "attendance",
-        "venue",
-        "address",
-        "postal_code",
-        "city",
-        "online_url",
-        "organiser",
-        "registration_url",
-        "registration_deadline",
-        "fee",
-    ]
     with translation.override(lang):
         items = [
             {
                 **page_fields(page, request, topics),
-                **{name: getattr(page, name) for name in fields},
+                **{name: getattr(page, name) for name in EVENT_FIELDS},
             }
             for page in pages
         ]

@@ -185,6 +185,9 @@ def topics_of(pages, language: str) -> dict[int, list[dict]]:
     return result
 
 
+PAGE_FIELDS = ("id", "title", "teaser", "url", "api_url", "topics")
+
+
 def page_fields(page, request, topics: dict[int, list[dict]]) -> dict:
     """The fields every project list item shares."""
     return {
