@@ -44,6 +44,10 @@ SCHEDULER_INTERVAL ?= 60
 scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SCHEDULER_INTERVAL seconds (worker)
 	$(MANAGE) run_scheduler --interval $(SCHEDULER_INTERVAL)
 
+# The suite runs on both cores (pytest-xdist, one test module per worker at a time);
+# PYTEST_ARGS="-n 0" runs it in one process, PYTEST_ARGS="tests/api -x" a part of it.
+PYTEST_ARGS ?= -n 2 --dist loadfile
+
 test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,6 +1,8 @@
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.db import transaction
+from django.utils.functional import empty
 
 from wagtail.models import Locale, Page, Site
 
@@ -9,12 +11,24 @@ import pytest
 from tests.home.factories import HomePageFactory
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _empty_file_storage():
+    """Files live in memory during tests (cms.settings.test); each test module starts with none,
+    so stored file names (golden API files) do not depend on which modules ran before in the
+    same process (pytest-xdist spreads the modules over processes)."""
+    storages._storages.pop("default", None)
+    default_storage._wrapped = empty
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Topic labels and other vocabulary are cached; no test may see another test's cache."""
-    cache.clear()
+    """Topic labels, other vocabulary and pages are cached; no test may see another test's
+    cache."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture
