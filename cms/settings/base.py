@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import cache_settings, env_bool, env_int, env_list, env_str
 from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "ninja",  # serves the API v3 docs' Swagger UI from our static files, not a CDN
     "corsheaders",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
+    "cms.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -112,18 +114,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: REDIS_URL selects Redis (needs the "production" extra); a process-local cache otherwise.
+# Caches: REDIS_URL selects Redis (needs the "production" extra), shared by every application
+# server; CACHE_DIR a directory shared by the worker processes of one machine; the process's
+# memory otherwise. "pages" holds the anonymous page cache (cms.pagecache).
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sozialestadt",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_DIR = env_str("CACHE_DIR")
+CACHES = cache_settings(REDIS_URL, CACHE_DIR)
+# How long an anonymous page, feed or API response is served from the cache at most (0: off).
+# Publishing and every other visible change purge it at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -261,3 +260,19 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     env_str("DEEPL_API_KEY"), timeout=env_int("DEEPL_TIMEOUT", 30)
 )
+
+# A CDN or caching proxy in front is purged on publish, unpublish, move and delete
+# (wagtail.contrib.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge endpoint (HTTP
+# PURGE requests, e.g. Varnish or nginx), or CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }

@@ -44,3 +44,24 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def cache_settings(redis_url: str, cache_dir: str) -> dict:
+    """Django's CACHES: the default cache and the anonymous page cache ("pages")."""
+
+    def cache(name: str) -> dict:
+        if redis_url:
+            return {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": f"sozialestadt-{name}",
+            }
+        if cache_dir:
+            return {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.path.join(cache_dir, name),
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+
+    return {"default": cache("default"), "pages": cache("pages")}

@@ -1,7 +1,7 @@
 """Production: refuses to start without a real secret key and a list of host names."""
 
 from .base import *  # noqa: F403
-from .env import env_bool, env_int, env_list, env_str
+from .env import cache_settings, env_bool, env_int, env_list, env_str
 from .validation import validate_production_environment
 
 DEBUG = False
@@ -27,3 +27,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+
+# Caches: without Redis, one directory shared by the worker processes of this machine, so that a
+# purge in one process (or by the scheduler) reaches all of them.
+if not REDIS_URL:  # noqa: F405
+    CACHES = cache_settings("", env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
