@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .env import env_bool, env_int, env_list, env_str
+from .logs import logging_config
 from .validation import validate_production_environment
 
 DEBUG = False
@@ -27,3 +28,5 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", Fals
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # noqa: F405
+LOG_FORMAT = env_str("LOG_FORMAT", "json")  # one JSON object per line, with the request id
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)  # noqa: F405
