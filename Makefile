@@ -85,5 +85,14 @@ bench-postgres: ## The same benchmark on the local PostgreSQL (database BENCH_PO
 	createdb -h 127.0.0.1 -U postgres $(BENCH_POSTGRES_DB) 2>/dev/null || true
 	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_POSTGRES_DB)
 
+# Backups: the database (pg_dump) and every media file, in a new directory under BACKUP_DIR.
+# Runs with the site's own environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, storage settings).
+BACKUP_DIR ?= backups
+BACKUP_KEEP ?=
+
+.PHONY: backup
+backup: $(VENV)/.installed-demo ## Back up database and media files into BACKUP_DIR (PostgreSQL); BACKUP_KEEP=N keeps the N newest
+	$(MANAGE) backup_site $(BACKUP_DIR) $(if $(BACKUP_KEEP),--keep $(BACKUP_KEEP))
+
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3 media

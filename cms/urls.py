@@ -10,6 +10,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health
 from cms import views as cms_views
 from cms.api.v2 import api_router
 from search import views as search_views
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/v3/", api_v3.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.DEBUG:

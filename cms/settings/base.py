@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 import dj_database_url
 
 from .env import cache_settings, env_bool, env_int, env_list, env_str
+from .logs import logging_config
 from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -68,6 +69,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "log_request_id.middleware.RequestIDMiddleware",  # first: every log line has the request id
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiCachingMiddleware",
@@ -163,7 +165,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# No default host: an SMTP backend without EMAIL_HOST is reported by `manage.py check` (cms.W001).
+EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
@@ -171,18 +174,22 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "soziale-stadt@netzwerk-stadtentwicklung.nrw")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # Wagtail runs search indexing and reference updates as tasks; one INFO line per task.
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Logs go to stderr, one line per record: LOG_FORMAT=plain (default) or json (production's
+# default; cms.settings.logs). Each request gets an id (django-log-request-id) that every line it
+# logs carries and that is returned as X-Request-ID. An id sent by the client is used only when
+# TRUST_REQUEST_ID_HEADER is set, i.e. a proxy in front sets or overwrites that header.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+if env_bool("TRUST_REQUEST_ID_HEADER", False):
+    LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+    GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+# One access line per request (method, path, status, user id) from log_request_id.middleware.
+LOG_REQUESTS = env_bool("LOG_REQUESTS", False)
+
+# The health check answers a load balancer over plain HTTP too (SECURE_SSL_REDIRECT).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Soziale Stadt NRW"

@@ -2,6 +2,7 @@
 
 from .base import *  # noqa: F403
 from .env import cache_settings, env_bool, env_int, env_list, env_str
+from .logs import logging_config
 from .validation import validate_production_environment
 
 DEBUG = False
@@ -33,3 +34,6 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 60)  # n
 if not REDIS_URL:  # noqa: F405
     CACHES = cache_settings("", env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")))  # noqa: F405
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+
+LOG_FORMAT = env_str("LOG_FORMAT", "json")  # one JSON object per line, with the request id
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)  # noqa: F405
