@@ -17,7 +17,10 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
+from wagtail.api.v2.serializers import TagsField
+from wagtail.documents.api.v2.serializers import DocumentSerializer as WagtailDocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer as WagtailImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.permissions import policy_registry
 
@@ -34,6 +37,7 @@ NOT_YOURS_API_MESSAGE = "You may change and delete only the files you uploaded y
 
 def restrict(request, queryset, *, privileged: bool):
     """``queryset`` narrowed to what the request may see; a list of ids when searching."""
+    queryset = queryset.select_related("collection")  # every item shows its collection
     narrowed = visible_to(request.user, queryset) if privileged else publicly_visible(queryset)
     if request.GET.get(SEARCH_PARAM):
         # The search backend translates plain field filters only, not the subqueries.
@@ -41,24 +45,45 @@ def restrict(request, queryset, *, privileged: bool):
     return narrowed
 
 
-class DocumentsAPIViewSet(WagtailDocumentsAPIViewSet):
+class PrefetchedTagsField(TagsField):
+    """Tags from the prefetched list (Wagtail's field asks the database once per item)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PrefetchedTagsMixin:
+    def build_property_field(self, field_name, model_class):
+        field_class, kwargs = super().build_property_field(field_name, model_class)
+        return (PrefetchedTagsField if field_class is TagsField else field_class), kwargs
+
+
+class DocumentSerializer(PrefetchedTagsMixin, WagtailDocumentSerializer):
+    pass
+
+
+class ImageSerializer(PrefetchedTagsMixin, WagtailImageSerializer):
+    pass
+
+
+class PublicFilesMixin:
+    def get_queryset(self):
+        queryset = super().get_queryset().prefetch_related("tags")
+        if self.request.GET.get(SEARCH_PARAM):
+            return queryset.filter(pk__in=public_ids(queryset))
+        return publicly_visible(queryset)
+
+
+class DocumentsAPIViewSet(PublicFilesMixin, WagtailDocumentsAPIViewSet):
     """Wagtail's v2 documents endpoint, public documents only."""
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.request.GET.get(SEARCH_PARAM):
-            return queryset.filter(pk__in=public_ids(queryset))
-        return publicly_visible(queryset)
+    base_serializer_class = DocumentSerializer
 
 
-class ImagesAPIViewSet(WagtailImagesAPIViewSet):
+class ImagesAPIViewSet(PublicFilesMixin, WagtailImagesAPIViewSet):
     """Wagtail's v2 images endpoint, public images only."""
 
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.request.GET.get(SEARCH_PARAM):
-            return queryset.filter(pk__in=public_ids(queryset))
-        return publicly_visible(queryset)
+    base_serializer_class = ImageSerializer
 
 
 # ------------------------------------------------------------------------------------ API v3

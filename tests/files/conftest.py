@@ -3,11 +3,12 @@ documents and images used on live, draft and restricted pages."""
 
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import (
@@ -35,6 +36,7 @@ from tests.profiles.factories import (
 )
 
 PHRASE = "Quartiersfonds Kaulbachstraße"
+DISK_STORAGE = "django.core.files.storage.FileSystemStorage"
 
 
 def pdf_bytes(text: str = "Ein Bericht.") -> bytes:
@@ -153,8 +155,7 @@ def world(site, db, django_capture_on_commit_callbacks):
     )
 
 
-@pytest.fixture
-def files(world):
+def build_files(world) -> SimpleNamespace:
     """Files of every kind of use, uploaded by the editor unless said otherwise:
 
     * ``live_doc``, ``live_image``: on Katernberg (live, public);
@@ -171,21 +172,22 @@ def files(world):
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    f = SimpleNamespace(tree=tree, users=users, private_collection=private)
-    f.live_doc = document("Integriertes Handlungskonzept", editor, text=PHRASE)
-    f.live_image = image("Zeche Zollverein", editor)
-    f.portrait = image("Porträt Quartiersmanagerin", editor)
-    f.draft_doc = document("Entwurf Rahmenplan", editor, text=PHRASE)
-    f.draft_image = image("Entwurf Foto", editor)
-    f.restricted_doc = document("Interne Sitzung", editor, text=PHRASE)
-    f.restricted_image = image("Internes Foto", editor)
-    f.collection_doc = document("Vertraulicher Vermerk", editor, collection=private, text=PHRASE)
-    f.collection_image = image("Vertrauliches Foto", editor, collection=private)
-    f.unused_doc = document("Ungenutzte Datei", editor, text=PHRASE)
-    f.unused_image = image("Ungenutztes Foto", editor)
-    f.contact = ContactPersonFactory(name="Stadtteilbüro Katernberg", image=f.portrait)
-
     with world.capture(execute=True):
+        f = SimpleNamespace(tree=tree, users=users, private_collection=private)
+        f.live_doc = document("Integriertes Handlungskonzept", editor, text=PHRASE)
+        f.live_image = image("Zeche Zollverein", editor)
+        f.portrait = image("Porträt Quartiersmanagerin", editor)
+        f.draft_doc = document("Entwurf Rahmenplan", editor, text=PHRASE)
+        f.draft_image = image("Entwurf Foto", editor)
+        f.restricted_doc = document("Interne Sitzung", editor, text=PHRASE)
+        f.restricted_image = image("Internes Foto", editor)
+        f.collection_doc = document(
+            "Vertraulicher Vermerk", editor, collection=private, text=PHRASE
+        )
+        f.collection_image = image("Vertrauliches Foto", editor, collection=private)
+        f.unused_doc = document("Ungenutzte Datei", editor, text=PHRASE)
+        f.unused_image = image("Ungenutztes Foto", editor)
+        f.contact = ContactPersonFactory(name="Stadtteilbüro Katernberg", image=f.portrait)
         use(
             tree.katernberg,
             documents=[f.live_doc, f.collection_doc],
@@ -214,3 +216,24 @@ def files(world):
             page=f.members_only, restriction_type=PageViewRestriction.LOGIN
         )
     return f
+
+
+@pytest.fixture(scope="module")
+def stock(site, django_db_blocker, tmp_path_factory):
+    """``build_files`` once per test module (rolled back with ``site``), stored on disk as in
+    production: Django's in-memory storage of the tests claims local paths that do not exist,
+    so Wagtail's download view could not send its files."""
+    disk = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        STORAGES={**settings.STORAGES, "default": {"BACKEND": DISK_STORAGE}},
+    )
+    with disk, django_db_blocker.unblock():
+        world = SimpleNamespace(
+            tree=site.tree, users=site.users, capture=TestCase.captureOnCommitCallbacks
+        )
+        yield build_files(world)
+
+
+@pytest.fixture
+def files(stock, world):
+    return stock
