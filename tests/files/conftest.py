@@ -136,10 +136,17 @@ def build_site() -> SimpleNamespace:
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker):
+def site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The site, built once per test module inside a transaction that is rolled back at the
-    end (each test still runs in its own savepoint)."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    end (each test still runs in its own savepoint). Files are stored on disk, as in
+    production: Django's in-memory storage of the tests claims local paths that do not exist,
+    so Wagtail's download view could not send its files and its edit views would report them
+    missing."""
+    disk = override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        STORAGES={**settings.STORAGES, "default": {"BACKEND": DISK_STORAGE}},
+    )
+    with disk, django_db_blocker.unblock(), transaction.atomic():
         with TestCase.captureOnCommitCallbacks(execute=True):
             built = build_site()
         yield built
@@ -219,15 +226,9 @@ def build_files(world) -> SimpleNamespace:
 
 
 @pytest.fixture(scope="module")
-def stock(site, django_db_blocker, tmp_path_factory):
-    """``build_files`` once per test module (rolled back with ``site``), stored on disk as in
-    production: Django's in-memory storage of the tests claims local paths that do not exist,
-    so Wagtail's download view could not send its files."""
-    disk = override_settings(
-        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
-        STORAGES={**settings.STORAGES, "default": {"BACKEND": DISK_STORAGE}},
-    )
-    with disk, django_db_blocker.unblock():
+def stock(site, django_db_blocker):
+    """``build_files`` once per test module (rolled back with ``site``)."""
+    with django_db_blocker.unblock():
         world = SimpleNamespace(
             tree=site.tree, users=site.users, capture=TestCase.captureOnCommitCallbacks
         )
