@@ -6,16 +6,20 @@ Three kinds of editors work on the site:
   publish, approve, edit every page, topic, snippet, image and document, and manage the accounts
   of municipal editors.
 - "Redaktion" (editors) create and edit news, events, knowledge and general pages; their
-  changes go live only through the approval workflow.
+  changes go live only through the approval workflow. They upload images and documents and
+  edit their own uploads until a live page uses them (``cms.files.policy``).
 - "Kommune <name>" (one group per member municipality, see ``profiles.roles``) edit exactly
-  their municipality's pages and their own image/document collection.
+  their municipality's pages and upload into their own image/document collection, under the
+  same file rule.
 
 The groups, their permissions and the approval workflow "Freigabe Koordinierungsstelle" are
 created by data migrations (``cms/0004_editorial_roles``, ``profiles/0003_...``) through the
 functions here. They take the migration's ``apps`` (historical models) and default to the live
 registry, so the same code runs in migrations, in the demo loader and in tests. They only ever
 add what is missing: running them again changes nothing, and permissions an administrator added
-by hand in the admin survive.
+by hand in the admin survive. (Exception: ``withdraw_collection_permissions``, run once by
+``cms/0005_files_editors_edit_own_uploads`` and ``profiles/0005_...``, took the permission to
+edit everyone's files away from editors and municipalities.)
 """
 
 from dataclasses import dataclass
@@ -44,24 +48,38 @@ MUNICIPALITY_PAGE_PERMISSIONS = ("add_page", "change_page")
 # Image and document permissions are granted per collection (GroupCollectionPermission). The
 # document permissions are Wagtail's (wagtaildocs.*) even though our model is cms.CMSDocument:
 # Wagtail's document permission policy checks them against wagtaildocs.Document.
-MEDIA_EDIT_PERMISSIONS = (
+#
+# Editors upload files, choose any file in their drafts and edit or delete their own uploads
+# while no live page uses them ("add" is Wagtail's "add and edit your own"). Editing anyone's
+# files ("change") and deleting files that live pages use ("delete") belong to the coordination
+# office: a file on a live page is published content (see cms.files.policy).
+MEDIA_UPLOAD_PERMISSIONS = (
     "wagtailimages.add_image",
-    "wagtailimages.change_image",
     "wagtailimages.choose_image",
     "wagtaildocs.add_document",
-    "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 )
-MODERATOR_COLLECTION_PERMISSIONS = (
-    *MEDIA_EDIT_PERMISSIONS,
+MEDIA_MANAGE_PERMISSIONS = (
+    "wagtailimages.change_image",
     "wagtailimages.delete_image",
+    "wagtaildocs.change_document",
     "wagtaildocs.delete_document",
+)
+MODERATOR_COLLECTION_PERMISSIONS = (
+    *MEDIA_UPLOAD_PERMISSIONS,
+    *MEDIA_MANAGE_PERMISSIONS,
     "wagtailcore.add_collection",
     "wagtailcore.change_collection",
     "wagtailcore.delete_collection",
 )
-EDITOR_COLLECTION_PERMISSIONS = MEDIA_EDIT_PERMISSIONS
-MUNICIPALITY_COLLECTION_PERMISSIONS = MEDIA_EDIT_PERMISSIONS
+EDITOR_COLLECTION_PERMISSIONS = MEDIA_UPLOAD_PERMISSIONS
+MUNICIPALITY_COLLECTION_PERMISSIONS = MEDIA_UPLOAD_PERMISSIONS
+# Granted to editors and municipalities by earlier versions; withdrawn by migration
+# (``withdraw_collection_permissions``) since files are locked once live pages use them.
+WITHDRAWN_EDITOR_COLLECTION_PERMISSIONS = (
+    "wagtailimages.change_image",
+    "wagtaildocs.change_document",
+)
 
 
 def _crud(model: str, actions=("add", "change", "delete", "view")) -> tuple[str, ...]:
@@ -170,6 +188,22 @@ def grant_collection_permissions(m: Models, group, collection, dotted_names) -> 
         )
 
 
+def withdraw_collection_permissions(m: Models, group, dotted_names) -> int:
+    """Take collection permissions away from ``group`` (on every collection); the number taken.
+
+    The one exception to "only ever add": a permission that the rules no longer allow a role.
+    """
+    removed = 0
+    for dotted in dotted_names:
+        app_label, codename = dotted.split(".")
+        removed += m.GroupCollectionPermission.objects.filter(
+            group=group,
+            permission__content_type__app_label=app_label,
+            permission__codename=codename,
+        ).delete()[0]
+    return removed
+
+
 def ensure_child_collection(m: Models, name: str):
     """The collection ``name`` directly under the root collection, created if missing.
 
@@ -212,7 +246,7 @@ def ensure_core_groups(apps=global_apps) -> dict:
     moderators = ensure_group(m, MODERATORS, MODERATOR_MODEL_PERMISSIONS)
     grant_page_permissions(m, moderators, root, MODERATOR_PAGE_PERMISSIONS)
     grant_collection_permissions(m, moderators, collections, MODERATOR_COLLECTION_PERMISSIONS)
-    editors = ensure_group(m, EDITORS, EDITOR_MODEL_PERMISSIONS)
+    editors = ensure_group(m, EDITORS, EDITOR_MODEL_PERMISSIONS)  # files: see cms.files
     grant_page_permissions(m, editors, root, EDITOR_PAGE_PERMISSIONS)
     grant_collection_permissions(m, editors, collections, EDITOR_COLLECTION_PERMISSIONS)
     return {MODERATORS: moderators, EDITORS: editors}

@@ -93,3 +93,15 @@ def ensure_municipality_groups(apps=global_apps) -> list:
             seen.add(page.translation_key)
             groups.append(ensure_municipality_group(page, apps))
     return groups
+
+
+def municipality_groups(apps=global_apps) -> list:
+    """The groups of all municipality pages in the database (one per municipality)."""
+    MunicipalityPage = apps.get_model("profiles", "MunicipalityPage")
+    groups, seen = [], set()
+    for page in MunicipalityPage.objects.order_by("pk"):
+        group = municipality_group_of(page, apps)
+        if group is not None and group.pk not in seen:
+            seen.add(group.pk)
+            groups.append(group)
+    return groups

@@ -1,14 +1,13 @@
 """API v2 (Django REST framework) for clients that speak Wagtail's classic headless API.
 
 Pages, images and documents at /api/v2/; each page type's ``api_fields`` decide what a detail
-response contains.
+response contains. Images and documents follow the file rules of ``cms.files.api``.
 """
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.files.api import DocumentsAPIViewSet, ImagesAPIViewSet
 from cms.querysets import visible
 
 

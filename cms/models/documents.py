@@ -110,6 +110,26 @@ def _zip_has(file, folder: str = "", mimetype: str = "") -> bool:
         file.seek(0)
 
 
+def pdf_opens(file) -> bool:
+    """Does pypdf read the file as a PDF (its structure, not its text)?
+
+    A file that merely starts with ``%PDF`` passes libmagic; one that no PDF reader opens is
+    as useless to visitors as a disguised file. Encrypted PDFs open (their text may not).
+    """
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    try:
+        reader = PdfReader(file)
+        if not reader.is_encrypted:
+            len(reader.pages)
+    except Exception as error:  # pypdf raises many kinds of errors on broken input
+        logger.info("Refused a PDF that does not open (%s): %s", getattr(file, "name", ""), error)
+        return False
+    finally:
+        file.seek(position)
+    return True
+
+
 def validate_document_file(file) -> None:
     """Refuse files whose content is not what their name claims, and oversized files."""
     limit = getattr(settings, "WAGTAILDOCS_MAX_UPLOAD_SIZE", None)
@@ -133,6 +153,15 @@ def validate_document_file(file) -> None:
                 "kind": KIND_LABELS.get(extension, extension.upper()),
                 "mime": mime,
             },
+        )
+    if extension == "pdf" and not pdf_opens(file):
+        raise ValidationError(
+            _(
+                "“%(name)s” cannot be opened as a PDF file: it is damaged or only looks like a "
+                "PDF. Please export the PDF again and upload the new file."
+            ),
+            code="content_mismatch",
+            params={"name": PurePosixPath(file.name).name},
         )
 
 
@@ -187,8 +216,12 @@ class CMSDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
     def clean(self):
+        if not self.file:
+            # No file: the form has already said why (empty, too big, missing). Wagtail's
+            # extension check would add a second, wrong message about an extension "".
+            return
         super().clean()
-        if self.file and not getattr(self.file, "_committed", True):
+        if not getattr(self.file, "_committed", True):
             try:
                 validate_document_file(self.file)
             except ValidationError as error:

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.postgres",  # trigram lookups of the search fallback (PostgreSQL)
 ]
+# Documents and images under the approval rule; last, because it wraps Wagtail's document and
+# image API endpoints, which exist only once those apps are ready.
+INSTALLED_APPS += ["cms.files"]
 
 MIDDLEWARE = [
     "log_request_id.middleware.RequestIDMiddleware",  # first: every log line has the request id
@@ -205,6 +208,11 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.CMSDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Files are content (cms.files): every download goes through Django, which checks who may see
+# the document; the forms refuse changes to files that live pages use.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.forms.ImageForm"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True

@@ -196,13 +196,24 @@ def test_api_v2_follows_the_same_rule(api, network):
 
 
 @pytest.mark.parametrize("version", ["v2", "v3"])
-def test_documents_in_private_collections_are_not_listed(api, network, version):
+def test_documents_in_private_collections_are_not_listed(
+    api, network, version, django_capture_on_commit_callbacks
+):
     private = Collection.get_first_root_node().add_child(name="Intern")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    DocumentFactory(title="Interner Vermerk", collection=private)
-    DocumentFactory(title="Öffentliche Broschüre")
+    internal = DocumentFactory(title="Interner Vermerk", collection=private)
+    brochure = DocumentFactory(title="Öffentliche Broschüre")
+    # both on a public page: only public pages make a file public (cms.files), and only if
+    # its collection is public too
+    publication = network.publication
+    publication.main_document = brochure
+    publication.further_downloads = [
+        {"type": "document", "value": {"document": internal.pk, "title": "", "description": ""}}
+    ]
+    with django_capture_on_commit_callbacks(execute=True):
+        publication.save_revision().publish()
     titles = [item["title"] for item in api.get(f"/api/{version}/documents/").json()["items"]]
     assert titles == ["Öffentliche Broschüre"]
 

@@ -15,6 +15,7 @@ from wagtail.permissions import policy_registry
 
 import pytest
 
+from cms.demo.pdf import make_pdf
 from cms.models import ContactPerson, Topic
 from cms.roles import WORKFLOW_NAME
 from tests.cms.factories import ContactPersonFactory, TopicFactory
@@ -139,7 +140,8 @@ def latest_title(page) -> str:
 
 
 def pdf(name="plan.pdf"):
-    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    content = make_pdf("Rahmenplan", "Stadt Essen", [("Ziele", ["Ein Satz."])])
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 def do_view_draft(client, t):

@@ -132,6 +132,9 @@ class TestCoreGroups:
         assert ("Root", "wagtailimages", "add_image") in permissions
         assert ("Root", "wagtaildocs", "choose_document") in permissions
         assert ("Root", "wagtailimages", "delete_image") not in permissions
+        # own uploads only: editing everyone's files is the coordination office's (cms.files)
+        assert ("Root", "wagtaildocs", "change_document") not in permissions
+        assert ("Root", "wagtailimages", "change_image") not in permissions
 
 
 class TestApprovalWorkflow:
@@ -168,10 +171,8 @@ class TestMunicipalityGroups:
             ("Kommune Essen", app_label, codename)
             for app_label, codename in [
                 ("wagtailimages", "add_image"),
-                ("wagtailimages", "change_image"),
                 ("wagtailimages", "choose_image"),
                 ("wagtaildocs", "add_document"),
-                ("wagtaildocs", "change_document"),
                 ("wagtaildocs", "choose_document"),
             ]
         }
