@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",  # serves the API v3 docs' Swagger UI from our static files, not a CDN
     "corsheaders",
+    "csp",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
@@ -187,7 +190,12 @@ LOGGING = {
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Soziale Stadt NRW"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme and host): links in e-mails, API URLs and the sitemap.
+# Required in production (cms.settings.validation); WAGTAILADMIN_BASE_URL is the old name.
+PUBLIC_BASE_URL = env_str(
+    "PUBLIC_BASE_URL", env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # Wagtail's database backend, with each page indexed in its language's text search
 # configuration (search.backend); the search service (search.service) queries that index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "german"}}
@@ -204,7 +212,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_LIMIT_MAX = 100  # largest page size the APIs accept; larger asks get a 400
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Public API responses may be cached this long by browsers and proxies; ETags make revalidation
 # cheap (304 without a body).
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
@@ -261,3 +269,6 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     env_str("DEEPL_API_KEY"), timeout=env_int("DEEPL_TIMEOUT", 30)
 )
+
+# Browser hardening: framing, HSTS, Permissions-Policy, CSP settings (cms.security picks the CSP).
+from .security import *  # noqa: E402, F403
