@@ -47,8 +47,17 @@ def origin(url: str) -> str | None:
 
 
 def map_tile_sources() -> list[str]:
-    """The tile server of the public maps and the editor's map widget."""
+    """The tile server of the public maps."""
     return [source for source in (origin(settings.MAP_TILE_URL),) if source]
+
+
+def map_widget_tile_sources() -> list[str]:
+    """The tile server of the editor's map widget (wagtailgeowidget reads its setting once, at
+    import; normally it is MAP_TILE_URL too)."""
+    from wagtailgeowidget import app_settings
+
+    sources = {origin(app_settings.GEO_WIDGET_LEAFLET_TILE_LAYER), *map_tile_sources()}
+    return sorted(source for source in sources if source)
 
 
 def file_sources() -> list[str]:
@@ -92,7 +101,7 @@ def admin_policy() -> dict:
             "default-src": [SELF],
             "script-src": [SELF, UNSAFE_INLINE, *files],
             "style-src": [SELF, UNSAFE_INLINE, *files],
-            "img-src": [SELF, DATA, BLOB, *files, *map_tile_sources()],
+            "img-src": [SELF, DATA, BLOB, *files, *map_widget_tile_sources()],
             "font-src": [SELF, DATA, *files],
             "connect-src": [SELF],
             "media-src": [SELF, *files],
