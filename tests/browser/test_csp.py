@@ -84,6 +84,12 @@ def test_page_editor_with_map_widget_and_preview(
     page.wait_for_load_state("networkidle")
     assert tiles.blocked == []
 
+    # A logged-in editor sees public pages under the public policy, with Wagtail's user bar.
+    page.goto(f"{live_server.url}{katernberg.url}")
+    page.locator("wagtail-userbar").wait_for(state="attached")
+    page.locator("[data-wagtail-userbar-trigger]").click()
+    page.wait_for_load_state("networkidle")
+
 
 def test_api_docs_render_under_their_policy(browser_page, live_server, db):
     page = browser_page
