@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import health
 from cms import views as cms_views
 from cms.api.v2 import api_router
+from cms.sitemap import PageSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -20,7 +21,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
 ]
 

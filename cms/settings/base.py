@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",  # serves the API v3 docs' Swagger UI from our static files, not a CDN
     "corsheaders",
+    "csp",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
@@ -74,6 +75,8 @@ INSTALLED_APPS += ["cms.files"]
 MIDDLEWARE = [
     "log_request_id.middleware.RequestIDMiddleware",  # first: every log line has the request id
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
@@ -196,7 +199,12 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Soziale Stadt NRW"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme and host): links in e-mails, API URLs and the sitemap.
+# Required in production (cms.settings.validation); WAGTAILADMIN_BASE_URL is the old name.
+PUBLIC_BASE_URL = env_str(
+    "PUBLIC_BASE_URL", env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # Wagtail's database backend, with each page indexed in its language's text search
 # configuration (search.backend); the search service (search.service) queries that index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "german"}}
@@ -218,7 +226,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_LIMIT_MAX = 100  # largest page size the APIs accept; larger asks get a 400
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Public API responses may be cached this long by browsers and proxies; ETags make revalidation
 # cheap (304 without a body).
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
@@ -291,3 +299,5 @@ if env_str("CLOUDFLARE_ZONE_ID"):
         "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
         "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
     }
+# Browser hardening: framing, HSTS, Permissions-Policy, CSP settings (cms.security picks the CSP).
+from .security import *  # noqa: E402, F403
