@@ -78,7 +78,8 @@ def lockout_response(request, original_response=None, credentials=None) -> HttpR
         return HttpResponse(lockout_message(), status=status, content_type="text/plain")
     form.errors.clear()
     form.add_error(None, lockout_message())
-    return TemplateResponse(request, original_response.template_name, context, status=status)
+    response = TemplateResponse(request, original_response.template_name, context, status=status)
+    return response.render()
 
 
 @dataclass(frozen=True)
