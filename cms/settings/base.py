@@ -298,6 +298,11 @@ AXES_COOLOFF_TIME = (
 AXES_CLIENT_IP_CALLABLE = "cms.accounts.network.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.lockout_response"
 AXES_ENABLE_ADMIN = False  # the Wagtail view "Anmeldesperren" replaces Django's admin pages
+# Attempts while locked out are refused without being recorded: the lockout is not prolonged
+# and its records do not grow. Successful logins are not logged (addresses are personal data);
+# failures are kept only while they count.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 # Second factor (TOTP app, recovery codes) for administrators and the coordination office, or
 # for everyone with TWO_FACTOR_REQUIRED_FOR_ALL. Off only in development (cms.settings.dev).
