@@ -1,6 +1,7 @@
 """Middleware of the core."""
 
 import json
+import re
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -72,15 +73,41 @@ class ApiJsonObjectMiddleware:
 
     Wagtail's v3 body parsing assumes an object and fails with a server error on ``[null]``;
     this answers before it runs. A body that is not JSON at all is left to the API, which
-    answers 400.
+    answers 400. Likewise an update of ``/pages/<id>/`` whose id is not a number: Wagtail looks
+    the page up before it validates the path (a server error).
     """
 
     WRITE_METHODS = ("POST", "PUT", "PATCH")
+    PAGE_UPDATE = re.compile(r"^/api/v3/pages/(?P<page_id>[^/]+)/$")
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        update = self.PAGE_UPDATE.match(request.path_info)
+        if (
+            request.method in ("PUT", "PATCH")
+            and update
+            and not update["page_id"].isdecimal()
+            and update["page_id"] != "find"
+        ):
+            return JsonResponse(
+                {
+                    "type": "about:blank",
+                    "title": "Unprocessable Entity",
+                    "status": 422,
+                    "detail": "Validation failed",
+                    "errors": [
+                        {
+                            "type": "int_parsing",
+                            "loc": ["path", "page_id"],
+                            "msg": "Input should be a valid integer",
+                        }
+                    ],
+                },
+                status=422,
+                content_type="application/problem+json",
+            )
         if (
             request.method in self.WRITE_METHODS
             and request.path_info.startswith("/api/v3/")

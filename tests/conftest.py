@@ -1,3 +1,4 @@
+from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
@@ -7,6 +8,8 @@ from django.utils.functional import empty
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.home.factories import HomePageFactory
 
@@ -29,6 +32,29 @@ def _empty_cache():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+def pass_second_factor(sender, request, user, **kwargs):
+    """Mark a login's session as verified by a second factor, as django-otp does after a code
+    (see cms.accounts): a confirmed TOTP device for the user, its id in the session."""
+    device, __ = TOTPDevice.objects.get_or_create(
+        user=user, name="tests", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+@pytest.fixture(autouse=True)
+def _logins_pass_the_second_factor(request):
+    """Administrators and moderators must give a second factor before the admin lets them in
+    (TWO_FACTOR_ENFORCED is on in the test settings). Tests about other things log in with
+    ``client.force_login``/``client.login`` or the login form and go straight on; tests of the
+    second factor itself are marked ``second_factor`` and log in like everyone else."""
+    if request.node.get_closest_marker("second_factor"):
+        yield
+        return
+    user_logged_in.connect(pass_second_factor, dispatch_uid="tests-pass-second-factor")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-pass-second-factor")
 
 
 @pytest.fixture

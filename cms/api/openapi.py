@@ -32,6 +32,12 @@ PROBLEM_SCHEMA = {
 }
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 ANONYMOUS_SCHEME = "AllowAnonymous"
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": "Seconds to wait before sending a token again.",
+        "schema": {"type": "integer"},
+    }
+}
 
 ERRORS = {
     "400": "A malformed request: a body that is not JSON, or a page size above the maximum.",
@@ -41,6 +47,8 @@ ERRORS = {
     "404": "Nothing with this id (or relative to this page), or nothing this client may see.",
     "422": "A parameter or field that could not be used: unknown, wrong type, out of range, "
     "an unknown topic slug, a malformed date. Nothing was changed.",
+    "429": "Too many invalid bearer tokens from this address: its requests that carry a token "
+    "are refused until `Retry-After` seconds have passed (requests without one are not).",
 }
 
 
@@ -79,11 +87,13 @@ def complete(schema: dict) -> dict:
             codes = ["400", "422", "404"]  # 404 also for lists relative to a page (child_of)
             if security:
                 codes += ["401", "403"]
+            codes.append("429")  # any request with a token, see cms.accounts.throttle
             responses = operation.setdefault("responses", {})
             if operation.get("operationId", "").endswith("_find"):
                 responses.setdefault("302", {"description": "Found: redirect to the detail URL."})
             for code in codes:
                 responses.setdefault(code, _problem_response(ERRORS[code]))
+            responses["429"].setdefault("headers", RETRY_AFTER)
     return schema
 
 

@@ -4,6 +4,7 @@ Everything that differs between machines comes from environment variables (see R
 "Configuration"); the defaults give a working local site on the embedded SQLite database.
 """
 
+import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -86,9 +87,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given
+    "cms.accounts.middleware.TwoFactorMiddleware",
+    "cms.accounts.middleware.ApiTokenThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page's message
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -136,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -301,3 +306,52 @@ if env_str("CLOUDFLARE_ZONE_ID"):
     }
 # Browser hardening: framing, HSTS, Permissions-Policy, CSP settings (cms.security picks the CSP).
 from .security import *  # noqa: E402, F403
+
+# Account security (cms.accounts, see README "Account security").
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "cms.accounts",
+]
+# django-axes checks every login against its lockouts before the password is looked at.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout after repeated failed logins: per account (from any address) and per client address
+# (for any account), each with its own limit; both end LOGIN_LOCKOUT_MINUTES after the last
+# failure (0: only the coordination office unlocks, admin → Einstellungen → Anmeldesperren).
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 10)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+# Reverse proxies in front of the application that append the client address to
+# X-Forwarded-For; 0 means the application is reached directly (REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_HANDLER = "cms.accounts.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT  # the address limit: see AccountAndAddressHandler
+AXES_COOLOFF_TIME = (
+    datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES > 0 else None
+)
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # the Wagtail view "Anmeldesperren" replaces Django's admin pages
+# Attempts while locked out are refused without being recorded: the lockout is not prolonged
+# and its records do not grow. Successful logins are not logged (addresses are personal data);
+# failures are kept only while they count.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Second factor (TOTP app, recovery codes) for administrators and the coordination office, or
+# for everyone with TWO_FACTOR_REQUIRED_FOR_ALL. Off only in development (cms.settings.dev).
+TWO_FACTOR_ENFORCED = True
+TWO_FACTOR_REQUIRED_FOR_ALL = env_bool("TWO_FACTOR_REQUIRED_FOR_ALL", False)
+TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Failed API tokens: after API_TOKEN_FAILURES_PER_IP invalid bearer tokens from one address,
+# requests with a token from it are answered 429 until API_TOKEN_LOCKOUT_SECONDS after the
+# first failure have passed (counted in the cache).
+API_TOKEN_FAILURES_PER_IP = env_int("API_TOKEN_FAILURES_PER_IP", 20)
+API_TOKEN_LOCKOUT_SECONDS = env_int("API_TOKEN_LOCKOUT_SECONDS", 15 * 60)

@@ -40,3 +40,5 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
 LOG_FORMAT = env_str("LOG_FORMAT", "json")  # one JSON object per line, with the request id
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)  # noqa: F405
+# Administrators and the coordination office always sign in with a second factor here.
+TWO_FACTOR_ENFORCED = True
