@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.middleware.QueryGuardMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
