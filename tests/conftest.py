@@ -1,3 +1,5 @@
+from contextlib import contextmanager
+
 from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.core.files.storage import default_storage, storages
@@ -81,8 +83,7 @@ def translate_page(page, locale, **values):
     return translation
 
 
-@pytest.fixture
-def home(german):
+def make_home():
     """The German start page as the default site's root."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
@@ -90,6 +91,11 @@ def home(german):
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def home(german):
+    return make_home()
 
 
 @pytest.fixture
@@ -102,6 +108,15 @@ def tag(page, *topics):
     page.topics.add(*topics)
     page.save_revision().publish()
     return page
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For data a whole test module shares: built once inside a transaction that is rolled back
+    at the module's end (each test still runs in its own savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.middleware.QueryGuardMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
     "cms.pagecache.AnonymousPageCacheMiddleware",
