@@ -10,7 +10,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health
+from cms import health, media
 from cms import views as cms_views
 from cms.api.v2 import api_router
 from cms.sitemap import PageSitemap
@@ -25,12 +25,14 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
 ]
 
+# Uploaded images, under the privacy rule of files (cms.media); never a plain folder.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media.serve_media))
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages live under /de/ and /en/; "/" redirects by the browser's language (German default).
 urlpatterns += i18n_patterns(

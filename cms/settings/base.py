@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import cache_settings, env_bool, env_int, env_list, env_str
+from .env import cache_settings, env_bool, env_int, env_list, env_str, media_storage
 from .logs import logging_config
 from .translation import machine_translator
 
@@ -168,8 +168,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATIC_URL = env_str("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
+# Uploaded files: MEDIA_ROOT on this machine, or an S3-compatible bucket shared by several
+# application servers (MEDIA_STORAGE=s3 with AWS_* settings, "production" extra; README).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env_str("MEDIA_STORAGE")),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
