@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve scheduler test lint format check pytest messages lock bench bench-postgres clean
+.PHONY: help demo serve serve-production scheduler test lint format check pytest messages lock bench bench-postgres clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,7 +24,7 @@ $(VENV)/.installed-demo: pyproject.toml constraints.txt | $(PY)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(PY)
-	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	$(PIP) install --quiet -c constraints.txt -e ".[test,production]"
 	@touch $@ $(VENV)/.installed-demo
 
 demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, create dev logins (one per role), serve :8000
@@ -33,6 +33,9 @@ demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, cre
 	$(MANAGE) ensure_dev_superuser
 	$(MANAGE) ensure_dev_users
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve-production: $(VENV)/.installed-test ## Production settings under gunicorn on 127.0.0.1:PORT, as deploy/ does (SQLite or DATABASE_URL)
+	PORT=$(PORT) deploy/serve-production.sh
 
 serve: $(VENV)/.installed-demo ## Serve the site without reloading demo content
 	$(MANAGE) runserver $(HOST):$(PORT)
