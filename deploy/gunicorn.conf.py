@@ -1,4 +1,4 @@
-"""gunicorn settings of the recipe (deploy/systemd/sozialestadt-web.service, make serve-production).
+"""gunicorn settings of the recipe (systemd unit sozialestadt-web, make serve-production).
 
 Every value can be overridden by an environment variable of the same name in upper case with the
 prefix GUNICORN_ (e.g. GUNICORN_WORKERS=4), so the unit file and the env file stay the only places
