@@ -4,8 +4,8 @@ Wagtail 8 has no maintained page-cache package (wagtail-cache stops at Wagtail 7
 Django's cache framework with explicit rules, small enough to read in one go:
 
 - Only anonymous ``GET``/``HEAD`` requests without a query string are answered from the cache:
-  no session cookie, no ``Authorization`` header. Logged-in editors, previews (under
-  ``/admin/``), downloads and media always reach the application.
+  no session cookie, no ``Authorization`` header. Logged-in editors, previews (Wagtail's dummy
+  requests, and everything under ``/admin/``), downloads and media always reach the application.
 - Only ``200`` responses are stored, and only if they set no cookie, used no CSRF token (a form),
   are not marked private or ``no-store`` and do not belong to a page under a view restriction
   (``mark_private``, called by a ``before_serve_page`` hook).
@@ -77,6 +77,9 @@ def is_eligible(request) -> bool:
     """May this request be answered from (and fill) the cache?"""
     return (
         request.method in ("GET", "HEAD")
+        # Wagtail renders previews through a dummy request for the page's public address
+        and not getattr(request, "is_dummy", False)
+        and not getattr(request, "is_preview", False)
         and not request.META.get("QUERY_STRING")
         and "HTTP_AUTHORIZATION" not in request.META
         and settings.SESSION_COOKIE_NAME not in request.COOKIES

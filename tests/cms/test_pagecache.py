@@ -221,3 +221,17 @@ def test_cache_off_when_seconds_is_zero(anonymous, page, settings):
     settings.PAGE_CACHE_SECONDS = 0
     for _ in range(2):
         assert fetch(anonymous, page.url)[1] is None
+
+
+def test_previews_never_touch_the_cache(rf, anonymous, page):
+    """Wagtail renders a preview through a dummy request for the page's public address and the
+    whole middleware stack: it is neither answered from nor stored in the cache, even when the
+    original request carries no cookie."""
+    fetch(anonymous, page.url)
+    page.title = "Zielsetzung (Vorschau)"
+    preview = page.make_preview_request(rf.get("/admin/"))
+    assert "Vorschau" in preview.content.decode()
+    assert preview.get(pagecache.HIT_HEADER) is None
+    response, state = fetch(anonymous, page.url)
+    assert state == "HIT"
+    assert "Vorschau" not in response.text
