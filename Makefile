@@ -48,7 +48,9 @@ scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SC
 	$(MANAGE) run_scheduler --interval $(SCHEDULER_INTERVAL)
 
 # The suite runs on both cores (pytest-xdist, one test module per worker at a time);
-# PYTEST_ARGS="-n 0" runs it in one process, PYTEST_ARGS="tests/api -x" a part of it.
+# PYTEST_ARGS="-n 0" runs it in one process. The browser tests run afterwards on their own:
+# their live server empties the database (transactional tests), which later modules of the
+# same worker would otherwise find without locales and groups.
 PYTEST_ARGS ?= -n 2 --dist loadfile
 
 test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
@@ -56,7 +58,8 @@ test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the 
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser
+	$(VENV)/bin/pytest tests/browser -p no:cacheprovider
 
 lint: $(VENV)/.installed-test ## Ruff lint and format check only
 	$(VENV)/bin/ruff check .

@@ -86,7 +86,13 @@ def settings_in_subprocess(module: str, **env) -> dict:
         for key, value in os.environ.items()
         if key not in {"LOG_FORMAT", "TRUST_REQUEST_ID_HEADER", "LOG_REQUESTS"}
     }
-    environment.update(SECRET_KEY="x" * 50, ALLOWED_HOSTS="cms.example.org", **env)
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    environment.update(
+        SECRET_KEY="Qm3v8Zr1Lx0pT7kWc2Hn9Yb4Fs6Dj5Ga8Ue1Ro3Iw7Pz0Nq2Xt",
+        ALLOWED_HOSTS="cms.example.org",
+        PUBLIC_BASE_URL="https://cms.example.org",
+        **env,
+    )
     script = (
         f"import json, {module} as s; print(json.dumps(["
         "s.LOGGING['handlers']['console']['formatter'], "

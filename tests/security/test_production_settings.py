@@ -57,6 +57,7 @@ def good_env(**overrides):
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": ",".join(HOSTS),
         "PUBLIC_BASE_URL": "https://soziale-stadt.example",
+        "EMAIL_HOST": "smtp.soziale-stadt.example",
         **overrides,
     }
 
