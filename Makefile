@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve scheduler test lint format check pytest messages lock bench bench-postgres clean
+.PHONY: help demo serve serve-production scheduler test lint format check pytest messages lock bench bench-postgres clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -24,7 +24,7 @@ $(VENV)/.installed-demo: pyproject.toml constraints.txt | $(PY)
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml constraints.txt | $(PY)
-	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	$(PIP) install --quiet -c constraints.txt -e ".[test,production]"
 	@touch $@ $(VENV)/.installed-demo
 
 demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, create dev logins (one per role), serve :8000
@@ -33,6 +33,9 @@ demo: $(VENV)/.installed-demo ## Install, migrate SQLite, load demo content, cre
 	$(MANAGE) ensure_dev_superuser
 	$(MANAGE) ensure_dev_users
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+serve-production: $(VENV)/.installed-test ## Production settings under gunicorn on 127.0.0.1:PORT, as deploy/ does (SQLite or DATABASE_URL)
+	PORT=$(PORT) deploy/serve-production.sh
 
 serve: $(VENV)/.installed-demo ## Serve the site without reloading demo content
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -43,6 +46,10 @@ SCHEDULER_INTERVAL ?= 60
 
 scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SCHEDULER_INTERVAL seconds (worker)
 	$(MANAGE) run_scheduler --interval $(SCHEDULER_INTERVAL)
+
+# The suite runs on both cores (pytest-xdist, one test module per worker at a time);
+# PYTEST_ARGS="-n 0" runs it in one process, PYTEST_ARGS="tests/api -x" a part of it.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
 	$(VENV)/bin/ruff check .
@@ -80,6 +87,15 @@ bench: $(VENV)/.installed-demo ## Response times, query counts and search figure
 bench-postgres: ## The same benchmark on the local PostgreSQL (database BENCH_POSTGRES_DB)
 	createdb -h 127.0.0.1 -U postgres $(BENCH_POSTGRES_DB) 2>/dev/null || true
 	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_POSTGRES_DB)
+
+# Backups: the database (pg_dump) and every media file, in a new directory under BACKUP_DIR.
+# Runs with the site's own environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, storage settings).
+BACKUP_DIR ?= backups
+BACKUP_KEEP ?=
+
+.PHONY: backup
+backup: $(VENV)/.installed-demo ## Back up database and media files into BACKUP_DIR (PostgreSQL); BACKUP_KEEP=N keeps the N newest
+	$(MANAGE) backup_site $(BACKUP_DIR) $(if $(BACKUP_KEEP),--keep $(BACKUP_KEEP))
 
 clean: ## Remove the virtualenv, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 bench.sqlite3 media

@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import lookups, signals  # noqa: F401
+        from . import checks, lookups, signals  # noqa: F401
         from .api import v3
 
         v3.install()

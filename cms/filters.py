@@ -1,9 +1,12 @@
 """Shared pieces for reading filters from URLs: what every listing does the same way."""
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from cms import params
 
 MAX_PARAM_LENGTH = 100
 FIRST_YEAR, LAST_YEAR = 1990, 2100
@@ -35,6 +38,17 @@ def parse_year(query: Mapping, name: str, problems: list[Problem]) -> int | None
         return int(text)
     problems.append(Problem(name, text, _("not a year")))
     return None
+
+
+def parse_date(query: Mapping, name: str, problems: list[Problem]) -> datetime.date | None:
+    """A day (``YYYY-MM-DD``) within the years every filter accepts (``cms.params``)."""
+    text = param(query, name)
+    if not text:
+        return None
+    value, reason = params.parse_date(text)
+    if reason:
+        problems.append(Problem(name, text, str(reason)))
+    return value
 
 
 def parse_choice(query: Mapping, name: str, known, problems: list[Problem], reason: str) -> str:

@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
+from cms.querysets import visible
+
 LOCALE_IDS_CACHE_KEY = "cms:locale-ids"
 
 
@@ -50,24 +52,25 @@ def absolute_url(page: Page, request=None) -> str:
 
 
 def localized_live_pages(page_ids) -> list[Page]:
-    """The given pages, each replaced by its live translation in the active language if there is
-    one; unpublished pages are dropped. Order follows ``page_ids``. Three queries at most,
-    however many pages.
+    """The given pages, each replaced by its visible translation in the active language if there
+    is one; pages visitors may not see (cms.querysets.visible) are dropped. Order follows
+    ``page_ids``. Three queries at most, however many pages.
     """
     page_ids = [page_id for page_id in page_ids if page_id]
     if not page_ids:
         return []
-    pages = Page.objects.live().filter(pk__in=page_ids).only(*PAGE_LINK_FIELDS).in_bulk()
+    pages = visible(Page.objects.filter(pk__in=page_ids)).only(*PAGE_LINK_FIELDS).in_bulk()
     if not pages:
         return []
     locale = active_locale()
     translations = {
         page.translation_key: page
-        for page in Page.objects.live()
-        .filter(
-            translation_key__in=[page.translation_key for page in pages.values()], locale=locale
-        )
-        .only(*PAGE_LINK_FIELDS)
+        for page in visible(
+            Page.objects.filter(
+                translation_key__in=[page.translation_key for page in pages.values()],
+                locale=locale,
+            )
+        ).only(*PAGE_LINK_FIELDS)
     }
     return [
         translations.get(pages[page_id].translation_key, pages[page_id])
@@ -76,22 +79,34 @@ def localized_live_pages(page_ids) -> list[Page]:
     ]
 
 
-def localized_specific_pages(pages) -> dict[int, Page]:
-    """Map each page's id to its live translation in the active language (as its specific type),
-    or to the page itself where there is none. One query per page type, however many pages."""
+def localized_specific_pages(pages) -> dict[int, Page | None]:
+    """Map each page's id to its visible translation in the active language (as its specific
+    type), to the page itself where there is none, or to None if visitors may not see the page
+    (cms.querysets.visible: a draft, expired or restricted page). One query for the check and
+    one per page type of the translations, however many pages."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
+    shown = set(
+        visible(Page.objects.filter(pk__in={page.pk for page in pages})).values_list(
+            "pk", flat=True
+        )
+    )
     locale = active_locale()
-    keys = {page.translation_key for page in pages if page.locale_id != locale.pk}
+    keys = {
+        page.translation_key for page in pages if page.pk in shown and page.locale_id != locale.pk
+    }
     translations = (
         {
             page.translation_key: page
-            for page in Page.objects.live()
-            .filter(translation_key__in=keys, locale=locale)
-            .specific()
+            for page in visible(
+                Page.objects.filter(translation_key__in=keys, locale=locale)
+            ).specific()
         }
         if keys
         else {}
     )
-    return {page.pk: translations.get(page.translation_key, page) for page in pages}
+    return {
+        page.pk: translations.get(page.translation_key, page) if page.pk in shown else None
+        for page in pages
+    }

@@ -10,8 +10,10 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import health, media
 from cms import views as cms_views
 from cms.api.v2 import api_router
+from cms.sitemap import PageSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -19,15 +21,18 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
+# Uploaded images, under the privacy rule of files (cms.media); never a plain folder.
+if settings.MEDIA_URL.startswith("/"):
+    urlpatterns.append(path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media.serve_media))
+
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Public pages live under /de/ and /en/; "/" redirects by the browser's language (German default).
 urlpatterns += i18n_patterns(

@@ -1,11 +1,13 @@
 """Admin registrations: the core snippets with German labels and useful listings."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from cms import pagecache
 from cms.dashboard import MyDraftsPanel
 from cms.models import ContactPerson, FooterText, Topic
 
@@ -46,3 +48,11 @@ register_snippet(CoreSnippets)
 @hooks.register("construct_homepage_panels")
 def add_my_drafts_panel(request, panels):
     panels.append(MyDraftsPanel())
+
+
+@hooks.register("before_serve_page")
+def keep_restricted_pages_out_of_the_page_cache(page, request, serve_args, serve_kwargs):
+    """A page under a view restriction (its own or an ancestor's) is never stored in the
+    anonymous page cache, even when a visitor may see it."""
+    if settings.PAGE_CACHE_SECONDS > 0 and page.get_view_restrictions().exists():
+        pagecache.mark_private(request)

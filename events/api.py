@@ -18,6 +18,7 @@ from cms.api.v3 import (
     reject,
     topics_of,
 )
+from cms.params import DATE_RANGE_HELP, BoundedDate
 
 from .queries import (
     event_list,
@@ -122,11 +123,15 @@ def list_events(
     topic: str = Query("", description="topic slug, e.g. `buergerbeteiligung`", max_length=100),
     city: str = Query("", description="city as written on the events, e.g. `Essen`"),
     month: str = Query("", description="`YYYY-MM`: events on a day of that month"),
-    date_from: datetime.date | None = Query(
-        None, alias="from", description="events on or after this day (`YYYY-MM-DD`)"
+    date_from: BoundedDate | None = Query(
+        None,
+        alias="from",
+        description=f"events on or after this day (`YYYY-MM-DD`, {DATE_RANGE_HELP})",
     ),
-    date_to: datetime.date | None = Query(
-        None, alias="to", description="events on or before this day (`YYYY-MM-DD`)"
+    date_to: BoundedDate | None = Query(
+        None,
+        alias="to",
+        description=f"events on or before this day (`YYYY-MM-DD`, {DATE_RANGE_HELP})",
     ),
     archive: bool = Query(False, description="past events, newest first, instead of upcoming"),
 ):

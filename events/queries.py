@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Locale, Page
 
-from cms.filters import Problem, param, parse_choice, parse_year
+from cms.filters import Problem, param, parse_choice, parse_date, parse_year
 from cms.models import TaggedPage, Topic
 from cms.querysets import visible
 
@@ -73,13 +73,6 @@ EVENT_LIST_FIELDS = (
     "last_published_at",
     "translation_key",
 )
-
-
-def _date(value: str) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _month(value: str) -> tuple[int, int] | None:
@@ -228,12 +221,7 @@ def parse_event_filters(
         month = _month(month_text)
         if month is None:
             problems.append(Problem("month", month_text, _("expected YYYY-MM")))
-    bounds = {}
-    for name in ("from", "to"):
-        text = param(query, name)
-        bounds[name] = _date(text) if text else None
-        if text and bounds[name] is None:
-            problems.append(Problem(name, text, _("expected a date as YYYY-MM-DD")))
+    bounds = {name: parse_date(query, name, problems) for name in ("from", "to")}
     if bounds["from"] and bounds["to"] and bounds["to"] < bounds["from"]:
         problems.append(
             Problem("to", bounds["to"].isoformat(), _("the range ends before it starts"))

@@ -120,10 +120,11 @@ class WorkshopSeriesPage(BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import series_workshops
+        from .queries import series_final_documentation, series_workshops
 
         context = super().get_context(request, *args, **kwargs)
         context["workshops"] = series_workshops(self)
+        context["final_documentation"] = series_final_documentation(self)
         return context
 
 

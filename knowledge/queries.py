@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from cms.filters import Problem, parse_choice, parse_year
+from cms.localization import localized_specific_pages
 from cms.models import TaggedPage, Topic
 from cms.querysets import visible
 
@@ -225,3 +226,15 @@ def series_workshops(series: WorkshopSeriesPage) -> list[WorkshopPage]:
         .only(*WORKSHOP_FIELDS)
         .order_by("date", "pk")
     )
+
+
+def series_final_documentation(series: WorkshopSeriesPage) -> PublicationPage | None:
+    """The series' final documentation in the visitor's language, if visitors may see it."""
+    if series.final_documentation_id is None:
+        return None
+    publication = (
+        PublicationPage.objects.defer_streamfields()
+        .filter(pk=series.final_documentation_id)
+        .first()
+    )
+    return localized_specific_pages([publication]).get(series.final_documentation_id)

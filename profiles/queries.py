@@ -318,10 +318,9 @@ def profile_summary(locale: Locale | int, index: Page) -> ProfileSummary:
 
 
 def municipality_profiles(municipality: MunicipalityPage) -> list[DistrictProfilePage]:
-    """A municipality's published programme areas, running ones first, for its page."""
-    profiles = (
-        DistrictProfilePage.objects.live().public().child_of(municipality).only(*PROFILE_FIELDS)
-    )
+    """A municipality's visible programme areas (cms.querysets.visible: no drafts, no expired
+    or restricted pages), running ones first, for its page."""
+    profiles = visible(DistrictProfilePage.objects.child_of(municipality)).only(*PROFILE_FIELDS)
     return sorted(
         profiles, key=lambda p: (p.status != Status.RUNNING, -(p.funding_start or 0), p.title)
     )

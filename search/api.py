@@ -15,6 +15,7 @@ from cms.api.v3 import (
     page_api_url,
     reject,
 )
+from cms.params import DATE_RANGE_HELP, BoundedDate
 
 from .service import MAX_QUERY_LENGTH, SearchFilters, attach_snippets, search
 
@@ -61,8 +62,12 @@ def site_search(
     region: list[str] = Query([], description="Regierungsbezirk slugs"),
     municipality: list[str] = Query([], description="municipality slugs"),
     year: list[str] = Query([], description="years of the pages' dates"),
-    date_from: datetime.date | None = Query(None, alias="from", description="`YYYY-MM-DD`"),
-    date_to: datetime.date | None = Query(None, alias="to", description="`YYYY-MM-DD`"),
+    date_from: BoundedDate | None = Query(
+        None, alias="from", description=f"`YYYY-MM-DD`, {DATE_RANGE_HELP}"
+    ),
+    date_to: BoundedDate | None = Query(
+        None, alias="to", description=f"`YYYY-MM-DD`, {DATE_RANGE_HELP}"
+    ),
 ):
     """The search of the website's search page: ranked hits (promoted ones first) with
     highlighted excerpts and facet counts; facets of one kind are alternatives, kinds combine."""

@@ -29,7 +29,7 @@ from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
 from cms.facets import Facet, FacetOption
-from cms.filters import Problem, param, parse_year
+from cms.filters import Problem, param, parse_date, parse_year
 from cms.localization import locale_ids
 from cms.models import TaggedPage, Topic
 from cms.querysets import visible, visible_for_search
@@ -146,13 +146,7 @@ def parse_filters(
                 chosen.append(value)
         values[facet] = tuple(chosen)
     for name, key in (("from", "date_from"), ("to", "date_to")):
-        text = param(query, name)
-        values[key] = None
-        if text:
-            try:
-                values[key] = datetime.date.fromisoformat(text)
-            except ValueError:
-                problems.append(Problem(name, text, _("expected a date as YYYY-MM-DD")))
+        values[key] = parse_date(query, name, problems)
     return SearchFilters(**values), problems
 
 

@@ -1,20 +1,62 @@
-from django.core.cache import cache
+from contextlib import contextmanager
+
+from django.contrib.auth.signals import user_logged_in
+from django.core.cache import caches
+from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.db import transaction
+from django.utils.functional import empty
 
 from wagtail.models import Locale, Page, Site
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.home.factories import HomePageFactory
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _empty_file_storage():
+    """Files live in memory during tests (cms.settings.test); each test module starts with none,
+    so stored file names (golden API files) do not depend on which modules ran before in the
+    same process (pytest-xdist spreads the modules over processes)."""
+    storages._storages.pop("default", None)
+    default_storage._wrapped = empty
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Topic labels and other vocabulary are cached; no test may see another test's cache."""
-    cache.clear()
+    """Topic labels, other vocabulary and pages are cached; no test may see another test's
+    cache."""
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
+
+
+def pass_second_factor(sender, request, user, **kwargs):
+    """Mark a login's session as verified by a second factor, as django-otp does after a code
+    (see cms.accounts): a confirmed TOTP device for the user, its id in the session."""
+    device, __ = TOTPDevice.objects.get_or_create(
+        user=user, name="tests", defaults={"confirmed": True}
+    )
+    request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+@pytest.fixture(autouse=True)
+def _logins_pass_the_second_factor(request):
+    """Administrators and moderators must give a second factor before the admin lets them in
+    (TWO_FACTOR_ENFORCED is on in the test settings). Tests about other things log in with
+    ``client.force_login``/``client.login`` or the login form and go straight on; tests of the
+    second factor itself are marked ``second_factor`` and log in like everyone else."""
+    if request.node.get_closest_marker("second_factor"):
+        yield
+        return
+    user_logged_in.connect(pass_second_factor, dispatch_uid="tests-pass-second-factor")
+    yield
+    user_logged_in.disconnect(dispatch_uid="tests-pass-second-factor")
 
 
 @pytest.fixture
@@ -41,8 +83,7 @@ def translate_page(page, locale, **values):
     return translation
 
 
-@pytest.fixture
-def home(german):
+def make_home():
     """The German start page as the default site's root."""
     root = Page.get_first_root_node()
     home = HomePageFactory(parent=root)
@@ -50,6 +91,11 @@ def home(german):
     site.root_page = home
     site.save()
     return home
+
+
+@pytest.fixture
+def home(german):
+    return make_home()
 
 
 @pytest.fixture
@@ -62,6 +108,15 @@ def tag(page, *topics):
     page.topics.add(*topics)
     page.save_revision().publish()
     return page
+
+
+@contextmanager
+def rolled_back(django_db_blocker):
+    """For data a whole test module shares: built once inside a transaction that is rolled back
+    at the module's end (each test still runs in its own savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(scope="module")

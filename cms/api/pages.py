@@ -10,7 +10,11 @@ project promises every API client:
 * a write naming a field the page type does not accept is refused with 422 before anything is
   saved (Wagtail would drop the field and answer 200);
 * a write by someone who may not publish is a draft *submitted to the approval workflow*: the
-  coordination office approves everything that goes public, whichever way it was edited.
+  coordination office approves everything that goes public, whichever way it was edited;
+* ids that are not numbers are refused with 422 like any other malformed value: an update's
+  page id (Wagtail looks the page type up from the raw path before ninja validates it, and
+  ``PATCH /api/v3/pages/abc/`` failed with a server error) and the revision list's ``user_id``
+  (declared as number *or* text, compared with the numeric user key).
 """
 
 import json
@@ -23,7 +27,7 @@ from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.registry import registry
 from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.api.v3.schemas import PageCreateMetaSchema, PageUpdateMetaSchema
-from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS, PageTypeInjectingBodyModel
 from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
 from wagtail.models import Page, WorkflowState, get_page_models
 
@@ -45,8 +49,9 @@ def pages_queryset(request, model=None):
         if model is None
         else wagtail_querysets.get_pages_queryset(request, model)
     )
-    # A search hands the queryset to the search backend, which filters by plain values only.
-    searching = bool(request.GET.get("search"))
+    # A search hands the queryset to the search backend, which filters by plain values only
+    # (Wagtail searches whenever the parameter is there, even empty).
+    searching = "search" in request.GET
     if not request.user.is_authenticated:
         queryset = visible_for_search(queryset) if searching else visible(queryset)
     for slug in getattr(request, "api_topics", ()):
@@ -100,6 +105,19 @@ def checked_list(view):
             params.pop(TOPICS_PARAM)
             request.GET = QueryDict(params.urlencode())
         return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def checked_revisions(view):
+    """Refuse a ``user_id`` that is not a number (the user key is one)."""
+
+    @wraps(view)
+    def wrapper(request, *args, filters, **kwargs):
+        user_id = str(filters.user_id) if filters.user_id is not None else ""
+        if user_id and not user_id.lstrip("-").isdigit():
+            raise ValidationError([_problem("query", "user_id", "expected a user id (a number)")])
+        return view(request, *args, filters=filters, **kwargs)
 
     return wrapper
 
@@ -202,13 +220,29 @@ def submit_for_approval(page: Page, user) -> WorkflowState | None:
     return state
 
 
+_wagtail_meta_type = PageTypeInjectingBodyModel.get_meta_type.__func__
+
+
+def meta_type_of_page_in_path(cls, request, api, path_params) -> str:
+    """Wagtail's lookup of the page type an update is for, after checking that the page id in
+    the path is a number (a positive one, as every page id is)."""
+    page_id = str(path_params.get(cls.page_id_param, ""))
+    if not (page_id.isascii() and page_id.isdigit()):
+        raise ValidationError(
+            [_problem("path", cls.page_id_param, "expected the id of a page (a number)")]
+        )
+    return _wagtail_meta_type(cls, request, api, path_params)
+
+
 def install() -> None:
     """Wrap Wagtail's page endpoints, once (``AppConfig.ready`` may run again in tests)."""
     wagtail_pages_router.get_pages_queryset = pages_queryset
+    PageTypeInjectingBodyModel.get_meta_type = classmethod(meta_type_of_page_in_path)
     wrappers = {
         "pages_list": checked_list,
         "pages_create": lambda view: checked_write(view, direction="create"),
         "pages_update": lambda view: checked_write(view, direction="update"),
+        "pages_revisions_list": checked_revisions,
     }
     wrappers.update(dict.fromkeys(ROOT_GUARDED, guarded_tree_action))
     routers = (wagtail_pages_router.router, wagtail_pages_router.actions_router)

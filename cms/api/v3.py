@@ -44,6 +44,10 @@ documentation and publications), German first, English second.
 * Anonymous requests see live, public pages only. Unknown parameters and values (a topic slug
   that does not exist, a malformed date) are answered with `422` and a problem document
   (`application/problem+json`) naming the parameter.
+* What no endpoint can use is answered with `400` before any endpoint runs: a query that is not
+  UTF-8 or contains control characters (NUL bytes), values over 1,000 characters, an `offset`
+  above 2147483647, a search of more than 32 words, dates outside 1900–2200 or time-zone
+  offsets beyond ±14:00.
 * Reads carry `ETag` and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`.
 * `GET /pages/` also filters by topic: `?type=events.EventPage&topics=buergerbeteiligung`
   (repeat `topics` to require several).

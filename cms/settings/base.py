@@ -4,13 +4,15 @@ Everything that differs between machines comes from environment variables (see R
 "Configuration"); the defaults give a working local site on the embedded SQLite database.
 """
 
+import datetime
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import cache_settings, env_bool, env_int, env_list, env_str, media_storage
+from .logs import logging_config
 from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -38,7 +40,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "ninja",  # serves the API v3 docs' Swagger UI from our static files, not a CDN
     "corsheaders",
+    "csp",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
@@ -70,18 +74,27 @@ INSTALLED_APPS = [
 INSTALLED_APPS += ["cms.files"]
 
 MIDDLEWARE = [
+    "log_request_id.middleware.RequestIDMiddleware",  # first: every log line has the request id
     "django.middleware.security.SecurityMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.middleware.QueryGuardMiddleware",
     "cms.middleware.ApiCachingMiddleware",
     "cms.middleware.ApiJsonObjectMiddleware",
+    "cms.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "cms.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): second factor given
+    "cms.accounts.middleware.TwoFactorMiddleware",
+    "cms.accounts.middleware.ApiTokenThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page's message
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -115,24 +128,21 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: REDIS_URL selects Redis (needs the "production" extra); a process-local cache otherwise.
+# Caches: REDIS_URL selects Redis (needs the "production" extra), shared by every application
+# server; CACHE_DIR a directory shared by the worker processes of one machine; the process's
+# memory otherwise. "pages" holds the anonymous page cache (cms.pagecache).
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "sozialestadt",
-        }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHE_DIR = env_str("CACHE_DIR")
+CACHES = cache_settings(REDIS_URL, CACHE_DIR)
+# How long an anonymous page, feed or API response is served from the cache at most (0: off).
+# Publishing and every other visible change purge it at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -158,8 +168,10 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static_collected")))
 STATIC_URL = env_str("STATIC_URL", "/static/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
+# Uploaded files: MEDIA_ROOT on this machine, or an S3-compatible bucket shared by several
+# application servers (MEDIA_STORAGE=s3 with AWS_* settings, "production" extra; README).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(env_str("MEDIA_STORAGE")),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -167,7 +179,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# No default host: an SMTP backend without EMAIL_HOST is reported by `manage.py check` (cms.W001).
+EMAIL_HOST = env_str("EMAIL_HOST")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
@@ -175,22 +188,31 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "soziale-stadt@netzwerk-stadtentwicklung.nrw")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.db.backends": {"level": "WARNING"},
-        # Wagtail runs search indexing and reference updates as tasks; one INFO line per task.
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# Logs go to stderr, one line per record: LOG_FORMAT=plain (default) or json (production's
+# default; cms.settings.logs). Each request gets an id (django-log-request-id) that every line it
+# logs carries and that is returned as X-Request-ID. An id sent by the client is used only when
+# TRUST_REQUEST_ID_HEADER is set, i.e. a proxy in front sets or overwrites that header.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+REQUEST_ID_RESPONSE_HEADER = "X-Request-ID"
+if env_bool("TRUST_REQUEST_ID_HEADER", False):
+    LOG_REQUEST_ID_HEADER = "HTTP_X_REQUEST_ID"
+    GENERATE_REQUEST_ID_IF_NOT_IN_HEADER = True
+# One access line per request (method, path, status, user id) from log_request_id.middleware.
+LOG_REQUESTS = env_bool("LOG_REQUESTS", False)
+
+# The health check answers a load balancer over plain HTTP too (SECURE_SSL_REDIRECT).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Soziale Stadt NRW"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme and host): links in e-mails, API URLs and the sitemap.
+# Required in production (cms.settings.validation); WAGTAILADMIN_BASE_URL is the old name.
+PUBLIC_BASE_URL = env_str(
+    "PUBLIC_BASE_URL", env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 # Wagtail's database backend, with each page indexed in its language's text search
 # configuration (search.backend); the search service (search.service) queries that index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "german"}}
@@ -212,7 +234,7 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_LIMIT_MAX = 100  # largest page size the APIs accept; larger asks get a 400
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_BASE_URL = PUBLIC_BASE_URL
 # Public API responses may be cached this long by browsers and proxies; ETags make revalidation
 # cheap (304 without a body).
 API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 300)
@@ -269,3 +291,70 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     env_str("DEEPL_API_KEY"), timeout=env_int("DEEPL_TIMEOUT", 30)
 )
+
+# A CDN or caching proxy in front is purged on publish, unpublish, move and delete
+# (wagtail.contrib.frontend_cache): FRONTEND_CACHE_PURGE_URL is the proxy's purge endpoint (HTTP
+# PURGE requests, e.g. Varnish or nginx), or CLOUDFLARE_ZONE_ID with CLOUDFLARE_API_TOKEN.
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env_str("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+# Browser hardening: framing, HSTS, Permissions-Policy, CSP settings (cms.security picks the CSP).
+from .security import *  # noqa: E402, F403
+
+# Account security (cms.accounts, see README "Account security").
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "cms.accounts",
+]
+# django-axes checks every login against its lockouts before the password is looked at.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lockout after repeated failed logins: per account (from any address) and per client address
+# (for any account), each with its own limit; both end LOGIN_LOCKOUT_MINUTES after the last
+# failure (0: only the coordination office unlocks, admin → Einstellungen → Anmeldesperren).
+LOGIN_FAILURES_PER_ACCOUNT = env_int("LOGIN_FAILURES_PER_ACCOUNT", 10)
+LOGIN_FAILURES_PER_IP = env_int("LOGIN_FAILURES_PER_IP", 30)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 30)
+# Reverse proxies in front of the application that append the client address to
+# X-Forwarded-For; 0 means the application is reached directly (REMOTE_ADDR is the client).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_HANDLER = "cms.accounts.lockout.AccountAndAddressHandler"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURES_PER_ACCOUNT  # the address limit: see AccountAndAddressHandler
+AXES_COOLOFF_TIME = (
+    datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES > 0 else None
+)
+AXES_CLIENT_IP_CALLABLE = "cms.accounts.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.accounts.lockout.lockout_response"
+AXES_ENABLE_ADMIN = False  # the Wagtail view "Anmeldesperren" replaces Django's admin pages
+# Attempts while locked out are refused without being recorded: the lockout is not prolonged
+# and its records do not grow. Successful logins are not logged (addresses are personal data);
+# failures are kept only while they count.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Second factor (TOTP app, recovery codes) for administrators and the coordination office, or
+# for everyone with TWO_FACTOR_REQUIRED_FOR_ALL. Off only in development (cms.settings.dev).
+TWO_FACTOR_ENFORCED = True
+TWO_FACTOR_REQUIRED_FOR_ALL = env_bool("TWO_FACTOR_REQUIRED_FOR_ALL", False)
+TWO_FACTOR_RECOVERY_CODES = 10
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Failed API tokens: after API_TOKEN_FAILURES_PER_IP invalid bearer tokens from one address,
+# requests with a token from it are answered 429 until API_TOKEN_LOCKOUT_SECONDS after the
+# first failure have passed (counted in the cache).
+API_TOKEN_FAILURES_PER_IP = env_int("API_TOKEN_FAILURES_PER_IP", 20)
+API_TOKEN_LOCKOUT_SECONDS = env_int("API_TOKEN_LOCKOUT_SECONDS", 15 * 60)

@@ -9,3 +9,6 @@ EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.Emai
 
 # Only here may `manage.py ensure_dev_superuser` create a login with a printed password.
 DEV_SUPERUSER_ALLOWED = True
+
+# `make demo` logs in with a password only; set TWO_FACTOR_ENFORCED=1 to try the second factor.
+TWO_FACTOR_ENFORCED = env_bool("TWO_FACTOR_ENFORCED", False)

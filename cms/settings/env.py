@@ -44,3 +44,51 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def cache_settings(redis_url: str, cache_dir: str) -> dict:
+    """Django's CACHES: the default cache and the anonymous page cache ("pages")."""
+
+    def cache(name: str) -> dict:
+        if redis_url:
+            return {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+                "KEY_PREFIX": f"sozialestadt-{name}",
+            }
+        if cache_dir:
+            return {
+                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "LOCATION": os.path.join(cache_dir, name),
+                "OPTIONS": {"MAX_ENTRIES": 20_000},
+            }
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
+
+    return {"default": cache("default"), "pages": cache("pages")}
+
+
+def media_storage(kind: str) -> dict:
+    """Django's STORAGES["default"]: the local MEDIA_ROOT, or an S3-compatible bucket."""
+    kind = kind.strip().lower()
+    if kind in ("", "filesystem", "local"):
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    if kind != "s3":
+        raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', got {kind!r}.")
+    bucket = env_str("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    return {
+        "BACKEND": "cms.storage.S3MediaStorage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            # Unset values fall back to boto3's own chain (environment, instance role).
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "location": env_str("AWS_LOCATION"),
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            "default_acl": None,  # the bucket's own policy: keep it private
+            "file_overwrite": False,
+        },
+    }

@@ -175,3 +175,15 @@ class TestPageList:
         response = api.get("/api/v3/pages/", params)
         assert response.status_code == 422
         assert ["query", name] in [error["loc"] for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("page_id", ["abc", "÷>v", "1.5"])
+def test_an_update_of_a_page_id_that_is_no_number_is_refused(api, network, editor, page_id):
+    response = api.patch(
+        f"/api/v3/pages/{page_id}/",
+        {"title": "x"},
+        content_type="application/json",
+        **bearer(editor),
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["path", "page_id"]

@@ -2,6 +2,7 @@
 ever downloaded, and every request that leaves the test server is answered or blocked here."""
 
 import os
+import re
 import shutil
 
 import pytest
@@ -45,10 +46,39 @@ def browser():
         browser.close()
 
 
+CSP_MESSAGE = re.compile(r"Content[ -]Security[ -]Policy", re.IGNORECASE)
+
+
+class CspWatch:
+    """Collects what Chromium reports on the console about Content-Security-Policy violations
+    (a blocked script, style, image, frame or fetch), in a page and its frames."""
+
+    def __init__(self):
+        self.violations: list[str] = []
+
+    def attach(self, page):
+        page.on("console", self._console)
+        return page
+
+    def _console(self, message):
+        if message.type == "error" and CSP_MESSAGE.search(message.text):
+            self.violations.append(message.text)
+
+
 @pytest.fixture
-def browser_page(browser):
+def csp_watch():
+    """Every browser test runs under the site's real policies and fails on any violation."""
+    watch = CspWatch()
+    yield watch
+    assert watch.violations == [], "Content-Security-Policy violations:\n" + "\n".join(
+        watch.violations
+    )
+
+
+@pytest.fixture
+def browser_page(browser, csp_watch):
     context = browser.new_context(locale="de-DE")
-    page = context.new_page()
+    page = csp_watch.attach(context.new_page())
     page.set_default_timeout(15_000)
     yield page
     context.close()

@@ -41,9 +41,10 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     live_server,
     tree,
     users,
+    csp_watch,
 ):
     katernberg = tree.katernberg
-    editor = browser.new_context(locale="de-DE").new_page()
+    editor = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
     editor.set_default_timeout(15_000)
     log_in(editor, live_server, users.essen_editor.username)
     editor.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
@@ -55,7 +56,7 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     assert Page.objects.get(pk=katernberg.pk).title == "Katernberg", "not live before approval"
     editor.context.close()
 
-    moderator = browser.new_context(locale="de-DE").new_page()
+    moderator = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
     moderator.set_default_timeout(15_000)
     log_in(moderator, live_server, users.moderator.username)
     assert NEW_TITLE in moderator.content(), "the dashboard lists the submission"
@@ -68,7 +69,7 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
 
     live = Page.objects.get(pk=katernberg.pk)
     assert live.title == NEW_TITLE
-    visitor = browser.new_context(locale="de-DE").new_page()
+    visitor = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
     visitor.goto(f"{live_server.url}{live.url}")
     assert visitor.locator("h1").first.inner_text() == NEW_TITLE
     visitor.goto(f"{live_server.url}/de/suche/?q=Zollverein")

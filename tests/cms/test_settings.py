@@ -11,11 +11,12 @@ from cms.settings.env import env_bool, env_int, env_list
 from cms.settings.validation import validate_production_environment
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD_KEY = "x" * 50
+GOOD_KEY = "kq3V8zR1-fN0pX7wLc2Yt9HbE4uJ6mAs_gD5rTzWvQ1oPiK8nB3yMe7hU2lCxFj0"
 
 
 def import_production_settings(**env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    cleared = {"SECRET_KEY", "ALLOWED_HOSTS", "PUBLIC_BASE_URL"}
+    environment = {k: v for k, v in os.environ.items() if k not in cleared}
     environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import cms.settings.production"],
@@ -55,7 +56,11 @@ def test_production_settings_module_refuses_empty_allowed_hosts():
 
 
 def test_production_settings_module_loads_with_real_values():
-    result = import_production_settings(SECRET_KEY=GOOD_KEY, ALLOWED_HOSTS="cms.example.org")
+    result = import_production_settings(
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="cms.example.org",
+        PUBLIC_BASE_URL="https://cms.example.org",
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -248,7 +248,7 @@ class TestEventFilters:
         assert listed == ["Essen Juni lang"]
 
     def test_bad_values_in_the_page_url_give_a_note_not_an_error(self, client, program):
-        response = client.get("/de/veranstaltungen/?from=2026-02-30&month=x&city=%00")
+        response = client.get("/de/veranstaltungen/?from=2026-02-30&month=x&city=Atlantis")
         assert response.status_code == 200
         assert "erwartet ein Datum als JJJJ-MM-TT" in response.text
 

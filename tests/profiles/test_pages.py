@@ -190,7 +190,7 @@ class TestIndexPage:
         assert 'data-geojson-url="/de/stadtteilprofile/karte.geojson?status=laufend"' in html
 
     def test_unknown_facet_values_give_a_visible_note(self, client, network):
-        response = client.get("/de/stadtteilprofile/?region=mars&topic=%00%00")
+        response = client.get("/de/stadtteilprofile/?region=mars&topic=%E2%80%8B")
         assert response.status_code == 200
         assert "wurden ignoriert" in response.text
         assert "Regierungsbezirk: mars" in response.text

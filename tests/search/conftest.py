@@ -25,8 +25,7 @@ def paragraph(text: str) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
 
 
-@pytest.fixture
-def topics(db):
+def make_topics():
     participation = TopicFactory(name="Bürgerbeteiligung", synonyms="Partizipation")
     TopicLabelFactory(topic=participation, label="Citizen participation")
     economy = TopicFactory(name="Lokale Ökonomie")
@@ -35,7 +34,11 @@ def topics(db):
 
 
 @pytest.fixture
-def network(home, topics):
+def topics(db):
+    return make_topics()
+
+
+def make_network(home, topics):
     """A small German site with one page of every searchable type."""
     today = timezone.localdate()
     news_index = NewsIndexPageFactory(parent=home)
@@ -110,6 +113,11 @@ def network(home, topics):
     tag(pages.economy_news, topics.economy)
     tag(pages.nordstadt, topics.economy)
     return pages
+
+
+@pytest.fixture
+def network(home, topics):
+    return make_network(home, topics)
 
 
 @pytest.fixture

@@ -84,9 +84,9 @@ BAD_QUERIES = [
     {"q": "'; DROP TABLE wagtailcore_page; --"},
     {"q": "1 OR 1=1"},
     {"q": "🏘️ Quartier 🎉"},
-    {"q": "Quar\x00tier"},
+    {"q": "Quar\u00adtier"},
     {"q": "Beteiligung", "type": "unbekannt", "topic": "gibt-es-nicht"},
-    {"q": "Beteiligung", "municipality": "x" * 500, "region": "\x00"},
+    {"q": "Beteiligung", "municipality": "x" * 500, "region": "\u200b"},
     {"q": "Beteiligung", "year": "zwanzig", "from": "2024-13-45", "to": "gestern"},
     {"q": "Beteiligung", "page": "999999"},
     {"q": "Beteiligung", "page": "-1"},
@@ -105,6 +105,23 @@ class TestBadInput:
         assert response.status_code == 200
         writes = [q["sql"] for q in queries.captured_queries if WRITES.match(q["sql"])]
         assert writes == []
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {"q": "Quar\x00tier"},
+            {"q": "Beteiligung", "region": "\x00"},
+            {"q": "Beteiligung\x1b[31m"},
+            {"q": " ".join(["Quartier"] * 33)},
+        ],
+        ids=["nul", "nul-facet", "escape", "33-words"],
+    )
+    def test_unusable_input_is_a_400_page_in_german(self, client, network, query):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(SEARCH, query)
+        assert response.status_code == 400
+        assert "Diese Adresse kann nicht verwendet werden" in response.text
+        assert queries.captured_queries == []
 
     def test_invalid_parameters_are_named(self, client, network):
         html = client.get(SEARCH, {"q": "Beteiligung", "type": "unbekannt", "year": "x"}).text

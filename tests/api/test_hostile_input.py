@@ -1,0 +1,315 @@
+"""Hostile query parameters get a 400 with a problem document (APIs) or a German error page
+(website), never a server error: one regression test per 500 found by the hostile-request run
+of issue 13, and the v2 page search that answered 400 to every query."""
+
+import datetime
+import re
+
+from django.utils import timezone
+
+from wagtail.models import APIToken, PageViewRestriction
+
+import pytest
+
+from tests.conftest import make_home, rolled_back
+from tests.events.factories import NewsPageFactory
+from tests.search.conftest import make_network, make_topics
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """The search tests' small site, built once for this module."""
+    with rolled_back(django_db_blocker):
+        yield make_network(make_home(), make_topics())
+
+
+PROBLEM = "application/problem+json"
+WORDS_150 = " ".join(f"wort{number}" for number in range(150))
+
+
+def bearer(user) -> dict:
+    __, plaintext = APIToken.create_token(user=user, name="test")
+    return {"HTTP_AUTHORIZATION": f"Bearer {plaintext}"}
+
+
+def assert_problem(response, parameter: str | None = None, status: int = 400) -> dict:
+    assert response.status_code == status, response.content
+    assert response["Content-Type"].startswith(PROBLEM)
+    problem = response.json()
+    assert problem["status"] == status
+    if parameter is not None:
+        assert ["query", parameter] in [error["loc"] for error in problem["errors"]], problem
+    return problem
+
+
+NUL_REQUESTS = [
+    ("/api/v2/pages/", "search"),
+    ("/api/v2/pages/", "locale"),
+    ("/api/v2/pages/find/", "html_path"),
+    ("/api/v2/documents/", "search"),
+    ("/api/v2/images/", "search"),
+    ("/api/v3/pages/", "search"),
+    ("/api/v3/pages/", "locale"),
+    ("/api/v3/pages/", "topics"),
+    ("/api/v3/pages/find/", "html_path"),
+    ("/api/v3/documents/", "search"),
+    ("/api/v3/images/", "search"),
+    ("/api/v3/search/", "q"),
+    ("/api/v3/events/", "city"),
+    ("/api/v3/profiles/", "municipality"),
+]
+
+
+class TestNulBytes:
+    @pytest.mark.parametrize(("url", "parameter"), NUL_REQUESTS)
+    def test_api_answers_400_naming_the_parameter(self, api, network, url, parameter):
+        response = api.get(url, {parameter: "essen\x00katernberg"})
+        problem = assert_problem(response, parameter)
+        assert "NUL" in problem["detail"]
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/de/suche/?q=a%00b",
+            "/de/veranstaltungen/?city=%00",
+            "/de/veranstaltungen/feed.ics?topic=%00",
+            "/de/aktuelles/?topic=%00",
+            "/de/stadtteilprofile/?status=%00",
+            "/de/stadtteilprofile/karte.geojson?status=%00",
+        ],
+    )
+    def test_website_answers_a_german_400_page(self, client, network, url):
+        response = client.get(url)
+        assert response.status_code == 400
+        assert response["Content-Type"].startswith("text/html")
+        assert "Diese Adresse kann nicht verwendet werden" in response.text
+        assert "enthält ein NUL-Byte oder ein anderes Steuerzeichen" in response.text
+
+    @pytest.mark.parametrize("raw", ["q=%FF%FE", "q=caf%E9", "search=%C3"])
+    def test_a_query_that_is_not_utf8_is_refused(self, client, api, network, raw):
+        assert client.get(f"/de/suche/?{raw}").status_code == 400
+        problem = assert_problem(api.get(f"/api/v3/pages/?{raw}"))
+        assert "UTF-8" in problem["detail"]
+
+    def test_other_control_characters_are_refused_but_white_space_is_not(self, api, network):
+        assert_problem(api.get("/api/v3/search/", {"q": "Quartier\x1b[2J"}), "q")
+        assert api.get("/api/v3/search/", {"q": "Quartier\tim\nRevier"}).status_code == 200
+
+
+LIST_ENDPOINTS = [
+    "/api/v2/pages/",
+    "/api/v2/documents/",
+    "/api/v2/images/",
+    "/api/v3/pages/",
+    "/api/v3/documents/",
+    "/api/v3/images/",
+    "/api/v3/redirects/",
+    "/api/v3/news/",
+    "/api/v3/events/",
+    "/api/v3/knowledge/",
+    "/api/v3/profiles/",
+    "/api/v3/search/?q=Quartier",
+]
+
+
+class TestHugeOffsets:
+    @pytest.mark.parametrize("url", LIST_ENDPOINTS)
+    def test_an_offset_beyond_64_bits_is_a_400(self, api, network, url):
+        separator = "&" if "?" in url else "?"
+        response = api.get(f"{url}{separator}offset=9223372036854775808")
+        assert_problem(response, "offset")
+
+    @pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v3/pages/", "/api/v3/news/"])
+    def test_the_largest_offset_is_an_empty_page(self, api, network, url):
+        response = api.get(url, {"offset": 2**31 - 1})
+        assert response.status_code == 200
+        assert response.json()["items"] == []
+
+
+class TestLongSearches:
+    @pytest.mark.parametrize(
+        ("url", "parameter"),
+        [
+            ("/api/v2/pages/", "search"),
+            ("/api/v2/documents/", "search"),
+            ("/api/v3/pages/", "search"),
+            ("/api/v3/documents/", "search"),
+            ("/api/v3/images/", "search"),
+            ("/api/v3/search/", "q"),
+        ],
+    )
+    def test_150_words_are_a_400_not_a_recursion_error(self, api, network, url, parameter):
+        problem = assert_problem(api.get(url, {parameter: WORDS_150}), parameter)
+        assert "32" in problem["detail"]
+
+    def test_the_search_page_says_so_in_german(self, client, network):
+        response = client.get("/de/suche/", {"q": WORDS_150})
+        assert response.status_code == 400
+        assert "eine Suche mit höchstens 32 Wörtern" in response.text
+
+    @pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v3/pages/"])
+    def test_32_words_are_still_searched(self, api, network, url):
+        words = " ".join(["Quartier"] * 31 + ["Beteiligung"])
+        assert api.get(url, {"search": words}).status_code == 200
+
+
+class TestFarDates:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/de/veranstaltungen/",
+            "/de/veranstaltungen/archiv/",
+            "/de/veranstaltungen/feed.ics",
+            "/api/v3/events/",
+        ],
+    )
+    def test_to_9999_12_31_is_a_400(self, client, network, url):
+        response = client.get(url, {"to": "9999-12-31"})
+        assert response.status_code == 400
+        if url.startswith("/api/"):
+            assert_problem(response, "to")
+        else:
+            assert "erwartet ein Datum zwischen 1900 und 2200" in response.text
+
+    def test_dates_within_the_range_still_filter(self, api, network):
+        response = api.get("/api/v3/events/", {"from": "1900-01-01", "to": "2200-12-31"})
+        assert response.status_code == 200
+        assert [item["title"] for item in response.json()["items"]] == ["Werkstatt Beteiligung"]
+
+    def test_the_filter_parser_reports_far_dates_too(self):
+        from events.queries import parse_event_filters
+
+        filters, problems = parse_event_filters({"to": "9999-12-31"}, {})
+        assert filters.end is None
+        assert [problem.parameter for problem in problems] == ["to"]
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {"type": "events.EventPage", "starts_at": "9999-12-31T23:59:59-23:59"},
+            {"type": "events.EventPage", "start_date": "0001-01-01"},
+        ],
+    )
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_far_dates_in_field_filters_are_a_400(self, api, network, version, query):
+        assert api.get(f"/api/{version}/pages/", query).status_code == 400
+
+    @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+    @pytest.mark.parametrize("value", ["", "NaN", "root", "[]"])
+    def test_v2_find_by_an_id_that_is_no_number_is_a_400(self, api, network, endpoint, value):
+        response = api.get(f"/api/v2/{endpoint}/find/", {"id": value})
+        assert response.status_code == 400
+        assert "expected a number" in response.json()["message"]
+
+    def test_a_malformed_date_in_a_v2_field_filter_is_a_400(self, api, network):
+        response = api.get("/api/v2/pages/", {"type": "events.EventPage", "start_date": "gestern"})
+        assert response.status_code == 400
+        assert "field filter error" in response.json()["message"]
+
+
+class TestRevisions:
+    @pytest.fixture
+    def headers(self, admin_user):
+        return bearer(admin_user)
+
+    @pytest.mark.parametrize(
+        ("parameter", "value"),
+        [
+            ("object_str", "Werkstatt\x00"),
+            ("created_at_to", "9999-12-31T23:59:59-23:59"),
+            ("created_at_from", "2024-01-01T00:00:00-20:00"),
+            ("approved_go_live_at_from", "0001-01-01T00:00:00+01:00"),
+        ],
+    )
+    def test_nul_bytes_and_impossible_offsets_are_a_400(
+        self, api, network, headers, parameter, value
+    ):
+        url = f"/api/v3/pages/{network.upcoming_event.pk}/revisions/"
+        assert_problem(api.get(url, {parameter: value}, **headers), parameter)
+
+    def test_real_offsets_still_filter(self, api, network, headers):
+        url = f"/api/v3/pages/{network.upcoming_event.pk}/revisions/"
+        response = api.get(url, {"created_at_from": "2000-01-01T00:00:00+14:00"}, **headers)
+        assert response.status_code == 200
+        assert response.json()["count"] >= 1
+
+    def test_a_user_id_that_is_no_number_is_a_422(self, api, network, headers):
+        url = f"/api/v3/pages/{network.upcoming_event.pk}/revisions/"
+        response = api.get(url, {"user_id": "root"}, **headers)
+        assert response.status_code == 422
+        assert api.get(url, {"user_id": "-1"}, **headers).json()["count"] == 0
+
+    @pytest.mark.parametrize("page_id", ["abc", "4.4e-232", "-1"])
+    def test_an_update_of_a_page_id_that_is_no_number_is_a_422(
+        self, api, network, headers, page_id
+    ):
+        response = api.patch(
+            f"/api/v3/pages/{page_id}/", {"title": "x"}, content_type="application/json", **headers
+        )
+        assert response.status_code == 422
+        assert response.json()["errors"][0]["loc"] == ["path", "page_id"]
+
+
+class TestV2PageSearch:
+    @pytest.fixture
+    def festivals(self, network):
+        parent = network.news_index
+        live = NewsPageFactory(parent=parent, title="Quartiersfest Katernberg")
+        draft = NewsPageFactory(parent=parent, title="Quartiersfest Entwurf", live=False)
+        expired = NewsPageFactory(parent=parent, title="Quartiersfest abgelaufen")
+        expired.expire_at = timezone.now() - datetime.timedelta(days=1)
+        expired.save()
+        restricted = NewsPageFactory(parent=parent, title="Quartiersfest intern")
+        PageViewRestriction.objects.create(
+            page=restricted, restriction_type=PageViewRestriction.LOGIN
+        )
+        return live, draft, expired, restricted
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_finds_live_pages_and_hides_drafts_expired_and_restricted_ones(
+        self, api, festivals, version
+    ):
+        response = api.get(f"/api/{version}/pages/", {"search": "Quartiersfest"})
+        assert response.status_code == 200, response.content
+        titles = [item["title"] for item in response.json()["items"]]
+        assert titles == ["Quartiersfest Katernberg"]
+
+    def test_search_combines_with_type_and_field_filters(self, api, festivals, network):
+        query = {"search": "Quartiersfest", "type": "events.NewsPage"}
+        response = api.get("/api/v2/pages/", {**query, "child_of": network.news_index.pk})
+        assert response.status_code == 200, response.content
+        assert [item["title"] for item in response.json()["items"]] == ["Quartiersfest Katernberg"]
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_an_empty_search_is_no_error(self, api, network, version):
+        assert api.get(f"/api/{version}/pages/", {"search": ""}).status_code == 200
+
+
+class TestOpenAPI:
+    @pytest.fixture
+    def document(self, api, db):
+        return api.get("/api/v3/openapi.json").json()
+
+    def test_no_schema_claims_rfc3339_times(self, document):
+        assert '"format": "time"' not in str(document).replace("'", '"')
+
+    def test_event_times_are_described_as_sent(self, api, network, document):
+        detail = api.get(f"/api/v3/pages/{network.upcoming_event.pk}/").json()
+        assert detail["start_time"] == "10:00:00"
+        event = document["components"]["schemas"]["EventPageSchema"]
+        start_time = event["properties"]["start_time"]
+        options = start_time.get("anyOf", [start_time])
+        patterns = [option["pattern"] for option in options if "pattern" in option]
+        assert patterns
+        assert re.match(patterns[0], detail["start_time"])
+
+    def test_paging_bounds_and_the_400_answer_are_declared(self, document):
+        operation = document["paths"]["/api/v3/pages/"]["get"]
+        parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+        assert parameters["offset"]["schema"]["maximum"] == 2**31 - 1
+        assert parameters["limit"]["schema"]["maximum"] == 100
+        assert "32 words" in parameters["search"]["description"]
+        assert "400" in operation["responses"]
+        assert "NUL" in operation["responses"]["400"]["description"]

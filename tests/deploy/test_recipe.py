@@ -1,0 +1,81 @@
+"""The deployment recipe (deploy/) fits the code: every setting is documented, every command the
+units run exists, the gunicorn configuration loads, the Caddyfile is valid."""
+
+import re
+import runpy
+import shutil
+import subprocess
+from pathlib import Path
+
+from django.core.management import get_commands
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEPLOY = ROOT / "deploy"
+ENV_READ = re.compile(r'env_(?:str|int|bool|list)\(\s*"([A-Z0-9_]+)"')
+
+
+def settings_variables() -> set[str]:
+    names = set()
+    for module in (ROOT / "cms" / "settings").glob("*.py"):
+        names |= set(ENV_READ.findall(module.read_text()))
+    return names
+
+
+def test_env_example_lists_every_setting_the_code_reads():
+    example = (DEPLOY / "env.example").read_text()
+    listed = set(re.findall(r"^(?:# )?([A-Z0-9_]+)=", example, flags=re.M))  # "# X=": optional
+    # development-only switches are not part of a production environment
+    missing = (
+        settings_variables() - listed - {"DEBUG", "TWO_FACTOR_ENFORCED", "WAGTAILADMIN_BASE_URL"}
+    )
+    assert not missing, f"deploy/env.example lacks {sorted(missing)}"
+
+
+def test_units_run_existing_commands_with_the_recipe_paths():
+    commands = get_commands()
+    for unit in (DEPLOY / "systemd").glob("*.service"):
+        text = unit.read_text()
+        assert "EnvironmentFile=/etc/sozialestadt/env" in text, unit.name
+        for command in re.findall(r"manage\.py (\w+)", text):
+            assert command in commands, f"{unit.name}: unknown command {command}"
+        assert "deploy/gunicorn.conf.py" in text or "gunicorn" not in text
+
+
+def test_gunicorn_configuration_loads(monkeypatch):
+    monkeypatch.setenv("GUNICORN_WORKERS", "3")
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    assert config["wsgi_app"] == "cms.wsgi:application"
+    assert config["workers"] == 3
+    assert config["bind"] == "127.0.0.1:8000"
+
+
+@pytest.mark.skipif(
+    shutil.which("caddy") is None, reason="caddy is not installed (apt install caddy)"
+)
+def test_caddyfile_is_valid(tmp_path):
+    result = subprocess.run(
+        [
+            "caddy",
+            "validate",
+            "--adapter",
+            "caddyfile",
+            "--config",
+            str(DEPLOY / "caddy" / "Caddyfile"),
+        ],
+        capture_output=True,
+        text=True,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "SITE_ADDRESS": "http://127.0.0.1:8088",
+        },
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_caddy_never_serves_media_from_disk():
+    caddyfile = (DEPLOY / "caddy" / "Caddyfile").read_text()
+    assert not re.search(r"handle(_path)?\s+/media", caddyfile)

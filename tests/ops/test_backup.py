@@ -1,0 +1,324 @@
+"""Backup and restore of the demo site, end to end on PostgreSQL.
+
+The source site is built in a throw-away database by subprocesses (``manage.py migrate``,
+``load_demo_content``), so pg_dump sees committed data, exactly as in production; the test's
+own database and its transactions are not involved. The restored site lives in a second
+throw-away database and media folder; both sites are read by the same probe script in a
+subprocess: counts, rendered pages and a document download. Every database made here is
+dropped at the end.
+"""
+
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+
+import pytest
+
+from cms.backup import MANIFEST, prune_backups
+
+ROOT = Path(__file__).resolve().parents[2]
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="backups are pg_dump/pg_restore of a PostgreSQL database",
+)
+
+# Reads a site the way a visitor and the restore's own check do: counts, a few rendered pages,
+# and a document download compared with the stored file.
+PROBE = """
+import hashlib, json
+import django
+django.setup()
+from django.test import Client
+from wagtail.documents import get_document_model
+from cms.backup import site_counts
+
+def digest(response):
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return [response.status_code, hashlib.sha256(body).hexdigest()]
+
+client = Client()
+pages = {path: digest(client.get(path)) for path in ("/de/", "/en/", "/de/aktuelles/")}
+document = get_document_model().objects.order_by("pk").first()
+with document.file.open("rb") as handle:
+    stored = hashlib.sha256(handle.read()).hexdigest()
+print(json.dumps({
+    "counts": site_counts(),
+    "pages": pages,
+    "document": {"url": document.url, "download": digest(client.get(document.url)),
+                 "stored": stored},
+}))
+"""
+
+
+@dataclass
+class Site:
+    database: str
+    media: Path
+    observed: dict | None = None  # what the probe saw
+
+    def env(self) -> dict[str, str]:
+        environment = dict(os.environ)
+        environment.update(
+            DJANGO_SETTINGS_MODULE="cms.settings.dev",
+            DEBUG="0",
+            DATABASE_URL=database_url(self.database),
+            MEDIA_ROOT=str(self.media),
+            ALLOWED_HOSTS="testserver,localhost",
+        )
+        return environment
+
+    def manage(self, *arguments: str, timeout: int = 900) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+
+    def probe(self) -> dict:
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE],
+            cwd=ROOT,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def database_url(name: str) -> str:
+    """The test server's address (from the test settings) with another database name."""
+    server = settings.DATABASES["default"]
+    credentials = quote(server["USER"] or "", safe="")
+    if server["PASSWORD"]:
+        credentials += ":" + quote(server["PASSWORD"], safe="")
+    host = server["HOST"] or "localhost"
+    return f"postgres://{credentials}@{host}:{server['PORT'] or 5432}/{name}"
+
+
+def server_connection():
+    import psycopg
+
+    server = settings.DATABASES["default"]
+    return psycopg.connect(
+        dbname="postgres",
+        host=server["HOST"] or "localhost",
+        port=server["PORT"] or 5432,
+        user=server["USER"] or None,
+        password=server["PASSWORD"] or None,
+        autocommit=True,
+    )
+
+
+class ThrowAwayDatabases:
+    def __init__(self):
+        self.names: list[str] = []
+        self.prefix = f"backup_test_{secrets.token_hex(4)}"
+
+    def create(self, label: str) -> str:
+        from psycopg import sql
+
+        name = f"{self.prefix}_{label}"
+        with server_connection() as server:
+            server.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
+                    sql.Identifier(name)
+                )
+            )
+        self.names.append(name)
+        return name
+
+    def tables(self, name: str) -> int:
+        import psycopg
+
+        server = settings.DATABASES["default"]
+        with psycopg.connect(
+            dbname=name,
+            host=server["HOST"] or "localhost",
+            port=server["PORT"] or 5432,
+            user=server["USER"] or None,
+            password=server["PASSWORD"] or None,
+        ) as database:
+            return database.execute(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+            ).fetchone()[0]
+
+    def drop_all(self):
+        from psycopg import sql
+
+        with server_connection() as server:
+            for name in self.names:
+                server.execute(
+                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+                )
+
+
+def succeeded(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    assert result.returncode == 0, f"{result.args}:\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def databases():
+    throw_away = ThrowAwayDatabases()
+    yield throw_away
+    throw_away.drop_all()
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("backup")
+
+
+@pytest.fixture(scope="module")
+def source(databases, workdir) -> Site:
+    """The demo site in a committed database, read once by the probe before it is backed up."""
+    site = Site(databases.create("source"), workdir / "source-media")
+    succeeded(site.manage("migrate", "--noinput", "-v0"))
+    succeeded(site.manage("load_demo_content", "-v0"))
+    # Render first: renditions made while rendering then belong to the backup as well.
+    site.observed = site.probe()
+    return site
+
+
+@pytest.fixture(scope="module")
+def backup(source, workdir) -> Path:
+    result = succeeded(source.manage("backup_site", str(workdir / "backups")))
+    (path,) = (workdir / "backups").glob("sozialestadt-*")
+    assert str(path) in result.stdout
+    return path
+
+
+@pytest.fixture(scope="module")
+def restored(databases, workdir, backup) -> Site:
+    site = Site(databases.create("restored"), workdir / "restored-media")
+    succeeded(site.manage("restore_site", str(backup)))
+    return site
+
+
+@postgres_only
+def test_backup_manifest_describes_the_dump_and_every_media_file(source, backup):
+    manifest = json.loads((backup / MANIFEST).read_text())
+    assert manifest["counts"] == source.observed["counts"]
+    assert manifest["database"]["name"] == source.database
+    assert manifest["app"]["version"]
+    listed = {entry["path"]: entry for entry in manifest["files"]}
+    on_disk = {
+        path.relative_to(backup).as_posix()
+        for path in backup.rglob("*")
+        if path.is_file() and path.name != MANIFEST
+    }
+    assert set(listed) == on_disk
+    media = {path.relative_to(source.media).as_posix() for path in source.media.rglob("*")}
+    assert {f"media/{name}" for name in media if (source.media / name).is_file()} == (
+        on_disk - {"database.dump"}
+    )
+    assert all(len(entry["sha256"]) == 64 and entry["size"] > 0 for entry in listed.values())
+
+
+@postgres_only
+def test_restored_site_has_the_same_content_pages_and_downloads(source, restored):
+    before, after = source.observed, restored.probe()
+    assert before["counts"]["pages"] > 100
+    assert before["counts"]["documents"] > 0
+    assert before["counts"]["images"] > 0
+    assert after["counts"] == before["counts"]
+    for path, (status, _) in before["pages"].items():
+        assert status == 200, path
+    assert after["pages"] == before["pages"]
+    assert before["document"]["download"][0] == 200
+    assert before["document"]["download"][1] == before["document"]["stored"]
+    assert after["document"] == before["document"]
+
+
+@postgres_only
+def test_restore_refuses_a_database_that_is_not_empty(restored, backup):
+    result = restored.manage("restore_site", str(backup))
+    assert result.returncode != 0
+    assert "is not empty" in result.stderr
+    assert "Restore into a new, empty database" in result.stderr
+
+
+@postgres_only
+def test_restore_refuses_a_media_store_that_is_not_empty(databases, workdir, backup):
+    site = Site(databases.create("media_in_the_way"), workdir / "used-media")
+    (site.media / "documents").mkdir(parents=True)
+    (site.media / "documents" / "old.pdf").write_bytes(b"%PDF-1.4 old")
+    result = site.manage("restore_site", str(backup))
+    assert result.returncode != 0
+    assert "media store is not empty" in result.stderr
+    assert databases.tables(site.database) == 0
+
+
+@postgres_only
+def test_restore_refuses_a_damaged_backup_and_changes_nothing(databases, workdir, backup):
+    damaged = workdir / "damaged" / backup.name
+    shutil.copytree(backup, damaged)
+    victim = next(path for path in sorted((damaged / "media").rglob("*.pdf")))
+    content = bytearray(victim.read_bytes())
+    content[len(content) // 2] ^= 0xFF
+    victim.write_bytes(bytes(content))
+
+    site = Site(databases.create("from_damaged"), workdir / "damaged-media")
+    result = site.manage("restore_site", str(damaged))
+    assert result.returncode != 0
+    assert f"checksum mismatch: {victim.relative_to(damaged).as_posix()}" in result.stderr
+    assert databases.tables(site.database) == 0
+    assert not site.media.exists() or not any(site.media.rglob("*"))
+
+
+def test_backup_refuses_sqlite_with_a_clear_error(tmp_path):
+    environment = dict(os.environ)
+    environment.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup_site", str(tmp_path / "backups")],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Backup and restore need PostgreSQL" in result.stderr
+    assert not (tmp_path / "backups").exists()
+
+
+def test_prune_keeps_the_newest_complete_backups_and_nothing_else(tmp_path):
+    names = [f"sozialestadt-2025010{day}T020000Z" for day in range(1, 6)]
+    for name in names:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / MANIFEST).write_text("{}")
+    (tmp_path / "sozialestadt-20240101T020000Z").mkdir()  # no manifest: not ours to judge
+    (tmp_path / "notes").mkdir()
+    (tmp_path / ".sozialestadt-20250106T020000Z.partial").mkdir()
+
+    removed = prune_backups(tmp_path, keep=2)
+
+    assert [path.name for path in removed] == names[:3]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [
+            *names[3:],
+            "sozialestadt-20240101T020000Z",
+            "notes",
+            ".sozialestadt-20250106T020000Z.partial",
+        ]
+    )
