@@ -49,7 +49,11 @@ class LockAwareEditMixin:
     def get_object(self, queryset=None):
         # Skip Wagtail's own check ("change" on the instance), which refuses locked files.
         obj = super(self.wagtail_view, self).get_object(queryset)
-        if not self.permission_policy.may_work_on(self.request.user, obj):
+        policy, user = self.permission_policy, self.request.user
+        if not (
+            policy.may_work_on(user, obj)
+            or policy.user_has_permission_for_instance(user, "change", obj)
+        ):
             raise PermissionDenied
         return obj
 
