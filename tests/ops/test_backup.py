@@ -1,8 +1,9 @@
 """Backup and restore of the demo site, end to end on PostgreSQL.
 
-The source site is built in a throw-away database by subprocesses (``manage.py migrate``,
-``load_demo_content``), so pg_dump sees committed data, exactly as in production; the test's
-own database and its transactions are not involved. The restored site lives in a second
+The source site is a throw-away copy of the demo database the tests share (``demo_template``
+in tests/conftest.py: migrated, ``load_demo_content``, committed) with its files in a media
+folder, so pg_dump sees committed data, exactly as in production; the test's own database and
+its transactions are not involved. The restored site lives in a second
 throw-away database and media folder; both sites are read by the same probe script in a
 subprocess: counts, rendered pages and a document download. Every database made here is
 dropped at the end.
@@ -34,6 +35,10 @@ import pytest
 from cms.backup import MANIFEST, prune_backups
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# The demo template is copied from the test database, which pytest-django creates only for a
+# session that holds database tests.
+pytestmark = pytest.mark.django_db
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -138,14 +143,20 @@ class ThrowAwayDatabases:
         self.names: list[str] = []
         self.prefix = f"backup_test_{secrets.token_hex(4)}"
 
-    def create(self, label: str) -> str:
+    def create(self, label: str, template: str = "") -> str:
+        """An empty database, or a copy of ``template``."""
         from psycopg import sql
 
         name = f"{self.prefix}_{label}"
+        statement = (
+            "CREATE DATABASE {} TEMPLATE {}"
+            if template
+            else ("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
+        )
         with server_connection() as server:
             server.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
-                    sql.Identifier(name)
+                sql.SQL(statement).format(
+                    sql.Identifier(name), *([sql.Identifier(template)] if template else [])
                 )
             )
         self.names.append(name)
@@ -194,11 +205,13 @@ def workdir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def source(databases, workdir) -> Site:
+def source(databases, workdir, demo_template) -> Site:
     """The demo site in a committed database, read once by the probe before it is backed up."""
-    site = Site(databases.create("source"), workdir / "source-media")
-    succeeded(site.manage("migrate", "--noinput", "-v0"))
-    succeeded(site.manage("load_demo_content", "-v0"))
+    site = Site(databases.create("source", template=demo_template.name), workdir / "source-media")
+    for name, content in demo_template.files.items():
+        (site.media / name).parent.mkdir(parents=True, exist_ok=True)
+        (site.media / name).write_bytes(content)
+    succeeded(site.manage("migrate", "--noinput", "-v0"))  # nothing to do: up to date
     # Render first: renditions made while rendering then belong to the backup as well.
     site.observed = site.probe()
     return site
