@@ -9,12 +9,16 @@ from django.utils.functional import empty
 
 from wagtail.models import Locale, Page, Site
 
+import freezegun
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.databases import DemoTemplate, restore_files, stored_files
 from tests.home.factories import HomePageFactory
+
+# pytest's own clock (the durations it prints) keeps real time when a test freezes the clock.
+freezegun.configure(extend_ignore_list=["_pytest"])
 
 
 @pytest.fixture(scope="module", autouse=True)
