@@ -1,34 +1,57 @@
 """Admin forms shared by all page types."""
 
-from django.utils.translation import gettext as _
+from django import forms
+from django.utils.translation import gettext_lazy as _
 
-from taggit.utils import parse_tags
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from cms.models.topics import Topic
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):
+    """The network's whole topic vocabulary as checkboxes with the German labels.
+
+    Replaces taggit's free-text tag field, which showed none of the allowed topics and needed
+    quoting. A value that is not a topic of the vocabulary is refused with a message naming it,
+    never dropped; empty values (an empty field) mean "no topics".
+    """
+
+    widget = forms.CheckboxSelectMultiple(attrs={"class": "topic-choices"})
+    default_error_messages = {
+        "invalid_choice": _(
+            "Unknown topic: %(value)s. Choose topics from the list; new topics are added by the "
+            "coordination office."
+        ),
+        "invalid_pk_value": _(
+            "Unknown topic: %(pk)s. Choose topics from the list; new topics are added by the "
+            "coordination office."
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Topic.objects.order_by("name"), **kwargs)
+
+    def label_from_instance(self, topic):
+        return topic.name
+
+    def clean(self, value):
+        if isinstance(value, list | tuple):
+            value = [item for item in value if item not in ("", None)]
+        return list(super().clean(value))
 
 
 class BasePageForm(WagtailAdminPageForm):
-    """Refuses topics that are not in the vocabulary, with a message, instead of dropping them.
-
-    Wagtail's tag field silently discards unknown names when free tagging is off; an editor who
-    typed a topic would lose it without noticing.
-    """
+    """Every page type's admin form: topics are chosen from the vocabulary (TopicChoiceField)."""
 
     topic_field = "topics"
 
-    def clean(self):
-        cleaned_data = super().clean()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         name = self.topic_field
-        if name in self.fields and name not in self.errors:
-            requested = parse_tags(self.data.get(self.add_prefix(name), "") or "")
-            known = set(cleaned_data.get(name) or [])
-            unknown = [topic for topic in requested if topic not in known]
-            if unknown:
-                self.add_error(
-                    name,
-                    _(
-                        "Unknown topic(s): %(topics)s. Choose topics from the list; new topics "
-                        "are added by the coordination office."
-                    )
-                    % {"topics": ", ".join(unknown)},
-                )
-        return cleaned_data
+        if name in self.fields:
+            original = self.fields[name]
+            self.fields[name] = TopicChoiceField(
+                required=False, label=original.label, help_text=original.help_text
+            )
+            if self.instance.pk:
+                self.initial[name] = list(self.instance.topics.all())

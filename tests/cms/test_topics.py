@@ -1,3 +1,5 @@
+import re
+
 from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import translation
@@ -90,11 +92,15 @@ def test_topic_is_a_controlled_vocabulary():
     assert Topic.free_tagging is False
 
 
-class TestEditorsCannotCreateTopics:
-    def post_page(self, client, home, topics: str):
-        url = reverse("wagtailadmin_pages:add", args=("home", "contentpage", home.pk))
+class TestTopicChooser:
+    """Editors tick topics of the vocabulary; nothing else is accepted or created."""
+
+    def add_url(self, home):
+        return reverse("wagtailadmin_pages:add", args=("home", "contentpage", home.pk))
+
+    def post_page(self, client, home, topics: list[str]):
         return client.post(
-            url,
+            self.add_url(home),
             {
                 "title": "Neue Seite",
                 "slug": "neue-seite",
@@ -105,9 +111,20 @@ class TestEditorsCannotCreateTopics:
             },
         )
 
+    def test_the_whole_vocabulary_is_offered_with_german_labels(self, admin_client, home):
+        education = TopicFactory(name="Bildung")
+        participation = TopicFactory(name="Bürgerbeteiligung")
+        response = admin_client.get(self.add_url(home))
+        assert response.status_code == 200
+        html = response.content.decode()
+        for topic in (education, participation):
+            assert f'type="checkbox" name="topics" value="{topic.pk}"' in html
+            assert topic.name in html
+        assert html.index("Bildung") < html.index("Bürgerbeteiligung")
+
     def test_unknown_topic_is_refused_with_a_message(self, admin_client, home):
-        TopicFactory(name="Bildung")
-        response = self.post_page(admin_client, home, "Bildung, Erfundenes Thema")
+        topic = TopicFactory(name="Bildung")
+        response = self.post_page(admin_client, home, [str(topic.pk), "Erfundenes Thema"])
         assert response.status_code == 200
         form = response.context["form"]
         assert "topics" in form.errors
@@ -115,10 +132,27 @@ class TestEditorsCannotCreateTopics:
         assert not Topic.objects.filter(name="Erfundenes Thema").exists()
         assert not Page.objects.child_of(home).filter(slug="neue-seite").exists()
 
-    def test_known_topics_are_saved(self, admin_client, home):
-        topic = TopicFactory(name="Bildung")
-        response = self.post_page(admin_client, home, "Bildung")
+    def test_a_topic_id_that_does_not_exist_is_refused(self, admin_client, home):
+        response = self.post_page(admin_client, home, ["999999"])
+        assert response.status_code == 200
+        assert "999999" in response.context["form"].errors["topics"][0]
+        assert not Page.objects.child_of(home).filter(slug="neue-seite").exists()
+
+    def test_chosen_topics_are_saved_and_shown_ticked_when_editing(self, admin_client, home):
+        topic, other = TopicFactory(name="Bildung"), TopicFactory(name="Wohnen")
+        response = self.post_page(admin_client, home, [str(topic.pk)])
         assert response.status_code == 302
         page = Page.objects.child_of(home).get(slug="neue-seite").specific
         assert list(page.topics.all()) == [topic]
-        assert Topic.objects.count() == 1
+        assert Topic.objects.count() == 2
+
+        edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,)))
+        html = edit.content.decode()
+        assert re.search(rf'value="{topic.pk}"[^>]*checked', html)
+        assert not re.search(rf'value="{other.pk}"[^>]*checked', html)
+
+    def test_no_topics_is_fine(self, admin_client, home):
+        response = self.post_page(admin_client, home, [""])
+        assert response.status_code == 302
+        page = Page.objects.child_of(home).get(slug="neue-seite").specific
+        assert list(page.topics.all()) == []
