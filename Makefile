@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve serve-production scheduler test lint format check pytest messages lock bench bench-postgres clean
+.PHONY: help demo serve serve-production scheduler test lint format check pytest messages lock bench bench-postgres bench-http clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -90,6 +90,18 @@ bench: $(VENV)/.installed-demo ## Response times, query counts and search figure
 bench-postgres: ## The same benchmark on the local PostgreSQL (database BENCH_POSTGRES_DB)
 	createdb -h 127.0.0.1 -U postgres $(BENCH_POSTGRES_DB) 2>/dev/null || true
 	$(MAKE) bench BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_POSTGRES_DB)
+
+# HTTP throughput of the production stack (gunicorn, production settings, page cache) with wrk
+# over loopback, side by side with a static file from the same server. Demo content on PostgreSQL.
+BENCH_HTTP_DB ?= sozialestadt_bench_http
+BENCH_HTTP_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/$(BENCH_HTTP_DB)
+BENCH_HTTP_ARGS ?= --seconds 5 --connections 8
+
+bench-http: $(VENV)/.installed-test ## Requests/s of cached, uncached and uncacheable pages vs a static file (needs wrk, PostgreSQL)
+	createdb -h 127.0.0.1 -U postgres $(BENCH_HTTP_DB) 2>/dev/null || true
+	DATABASE_URL=$(BENCH_HTTP_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_HTTP_DATABASE_URL) $(MANAGE) load_demo_content -v0
+	DATABASE_URL=$(BENCH_HTTP_DATABASE_URL) GUNICORN_WORKERS=$${GUNICORN_WORKERS:-2} $(PY) deploy/bench_http.py $(BENCH_HTTP_ARGS)
 
 # Backups: the database (pg_dump) and every media file, in a new directory under BACKUP_DIR.
 # Runs with the site's own environment (DJANGO_SETTINGS_MODULE, DATABASE_URL, storage settings).

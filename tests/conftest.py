@@ -4,16 +4,21 @@ from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.functional import empty
 
 from wagtail.models import Locale, Page, Site
 
+import freezegun
 import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.databases import DemoTemplate, restore_files, stored_files
 from tests.home.factories import HomePageFactory
+
+# pytest's own clock (the durations it prints) keeps real time when a test freezes the clock.
+freezegun.configure(extend_ignore_list=["_pytest"])
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -21,6 +26,10 @@ def _empty_file_storage():
     """Files live in memory during tests (cms.settings.test); each test module starts with none,
     so stored file names (golden API files) do not depend on which modules ran before in the
     same process (pytest-xdist spreads the modules over processes)."""
+    forget_stored_files()
+
+
+def forget_stored_files():
     storages._storages.pop("default", None)
     default_storage._wrapped = empty
 
@@ -119,14 +128,41 @@ def rolled_back(django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="session")
+def demo_template(django_db_setup, django_db_blocker):
+    """PostgreSQL only: the demo content, loaded once per test process into a template database
+    (a copy of the empty test database), with a snapshot of the files it stored. Loading the
+    demo takes about a minute; copying the template takes about a second."""
+    if connection.vendor != "postgresql":
+        yield None
+        return
+    test_database = connection.settings_dict["NAME"]
+    template = DemoTemplate(f"{test_database}_demo")
+    with django_db_blocker.unblock():
+        template.create(from_database=test_database)
+        with template.connected():
+            call_command("load_demo_content", verbosity=0)
+            template.files = stored_files(default_storage)
+        forget_stored_files()  # the module that asked first starts empty too
+    yield template
+    with django_db_blocker.unblock():
+        template.drop()
+
+
 @pytest.fixture(scope="module")
-def demo_content(django_db_setup, django_db_blocker):
-    """The demo content, loaded once per test module inside a transaction that is rolled back
-    at the end (each test still runs in its own savepoint)."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
+def demo_content(_empty_file_storage, demo_template, django_db_blocker):
+    """The demo content for one test module: on PostgreSQL a fresh copy of the demo template
+    database (and of its files), dropped at the module's end; elsewhere loaded inside a
+    transaction that is rolled back at the end. Each test still runs in its own savepoint."""
+    if demo_template is None:
+        with django_db_blocker.unblock(), transaction.atomic():
+            call_command("load_demo_content", verbosity=0)
+            yield
+            transaction.set_rollback(True)
+        return
+    with django_db_blocker.unblock(), demo_template.copy() as copy, copy.connected():
+        restore_files(default_storage, demo_template.files)
         yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

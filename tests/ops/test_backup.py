@@ -1,22 +1,31 @@
 """Backup and restore of the demo site, end to end on PostgreSQL.
 
-The source site is built in a throw-away database by subprocesses (``manage.py migrate``,
-``load_demo_content``), so pg_dump sees committed data, exactly as in production; the test's
-own database and its transactions are not involved. The restored site lives in a second
+The source site is a throw-away copy of the demo database the tests share (``demo_template``
+in tests/conftest.py: migrated, ``load_demo_content``, committed) with its files in a media
+folder, so pg_dump sees committed data, exactly as in production; the test's own database and
+its transactions are not involved. The restored site lives in a second
 throw-away database and media folder; both sites are read by the same probe script in a
 subprocess: counts, rendered pages and a document download. Every database made here is
 dropped at the end.
+
+Last, the restored site is served the way the deployment recipe does (``deploy/``): the smoke
+test of the production stack.
 """
 
+import http.client
 import json
 import os
+import re
 import secrets
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.db import connection
@@ -26,6 +35,10 @@ import pytest
 from cms.backup import MANIFEST, prune_backups
 
 ROOT = Path(__file__).resolve().parents[2]
+
+# The demo template is copied from the test database, which pytest-django creates only for a
+# session that holds database tests.
+pytestmark = pytest.mark.django_db
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -130,14 +143,20 @@ class ThrowAwayDatabases:
         self.names: list[str] = []
         self.prefix = f"backup_test_{secrets.token_hex(4)}"
 
-    def create(self, label: str) -> str:
+    def create(self, label: str, template: str = "") -> str:
+        """An empty database, or a copy of ``template``."""
         from psycopg import sql
 
         name = f"{self.prefix}_{label}"
+        statement = (
+            "CREATE DATABASE {} TEMPLATE {}"
+            if template
+            else ("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'")
+        )
         with server_connection() as server:
             server.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE template0 ENCODING 'UTF8'").format(
-                    sql.Identifier(name)
+                sql.SQL(statement).format(
+                    sql.Identifier(name), *([sql.Identifier(template)] if template else [])
                 )
             )
         self.names.append(name)
@@ -186,11 +205,13 @@ def workdir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def source(databases, workdir) -> Site:
+def source(databases, workdir, demo_template) -> Site:
     """The demo site in a committed database, read once by the probe before it is backed up."""
-    site = Site(databases.create("source"), workdir / "source-media")
-    succeeded(site.manage("migrate", "--noinput", "-v0"))
-    succeeded(site.manage("load_demo_content", "-v0"))
+    site = Site(databases.create("source", template=demo_template.name), workdir / "source-media")
+    for name, content in demo_template.files.items():
+        (site.media / name).parent.mkdir(parents=True, exist_ok=True)
+        (site.media / name).write_bytes(content)
+    succeeded(site.manage("migrate", "--noinput", "-v0"))  # nothing to do: up to date
     # Render first: renditions made while rendering then belong to the backup as well.
     site.observed = site.probe()
     return site
@@ -322,3 +343,146 @@ def test_prune_keeps_the_newest_complete_backups_and_nothing_else(tmp_path):
             ".sozialestadt-20250106T020000Z.partial",
         ]
     )
+
+
+# --- The restored site under the recipe's production server -----------------------------------
+# deploy/serve-production.sh (production settings, gunicorn, whitenoise, the page cache in a
+# directory) serves the restored database and media folder on a loopback port: what an operator
+# gets after following the README's production section and restoring a backup.
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Served:
+    port: int
+
+    def get(self, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            # Caddy in front sets X-Forwarded-Proto: the request counts as HTTPS (HSTS).
+            connection.request("GET", path, headers={"X-Forwarded-Proto": "https", **headers})
+            response = connection.getresponse()
+            return (
+                response.status,
+                {k.lower(): v for k, v in response.getheaders()},
+                response.read(),
+            )
+        finally:
+            connection.close()
+
+
+@pytest.fixture(scope="module")
+def production(restored, workdir) -> Served:
+    port = free_port()
+    environment = restored.env()
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    environment.update(
+        PORT=str(port),
+        VENV_BIN=str(Path(sys.executable).parent),
+        ALLOWED_HOSTS="127.0.0.1",
+        PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
+        SECURE_HSTS_SECONDS="31536000",
+        EMAIL_HOST="localhost",
+        STATIC_ROOT=str(workdir / "static"),
+        CACHE_DIR=str(workdir / "page-cache"),
+        GUNICORN_WORKERS="2",
+        LOG_LEVEL="WARNING",
+    )
+    log = (workdir / "gunicorn.log").open("w")
+    server = subprocess.Popen(
+        [str(ROOT / "deploy" / "serve-production.sh")],
+        cwd=ROOT,
+        env=environment,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    served = Served(port)
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            assert server.poll() is None, (workdir / "gunicorn.log").read_text()
+            assert time.monotonic() < deadline, "no answer on /healthz within 300 s"
+            try:
+                if served.get("/healthz")[0] == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield served
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # gunicorn: quick shutdown
+        server.wait(timeout=60)
+        log.close()
+
+
+SECURITY_HEADERS = {
+    "strict-transport-security": "max-age=31536000; includeSubDomains",
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "strict-origin-when-cross-origin",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+
+@postgres_only
+def test_production_start_page_has_security_headers_and_comes_from_the_cache(production):
+    status, headers, first = production.get("/de/")
+    assert status == 200
+    for name, value in SECURITY_HEADERS.items():
+        assert headers.get(name) == value, (name, headers.get(name))
+    assert "script-src 'self'" in headers["content-security-policy"]
+    assert "permissions-policy" in headers
+    assert "set-cookie" not in headers
+    assert headers["x-cache"] == "MISS"
+
+    status, headers, second = production.get("/de/")
+    assert (status, headers["x-cache"], second) == (200, "HIT", first)
+    assert "set-cookie" not in headers
+    assert headers.get("x-frame-options") == "DENY"
+
+
+@postgres_only
+def test_production_serves_renditions_static_files_and_a_download(production):
+    _, _, html = production.get("/de/")
+    renditions = re.findall(rb'src="(/media/images/[^"]+)"', html)
+    assert renditions, "the start page shows no image"
+    status, headers, body = production.get(renditions[0].decode())
+    assert status == 200
+    assert body
+    assert headers["content-type"].startswith("image/")
+    assert "immutable" in headers["cache-control"]
+
+    (stylesheet,) = re.findall(rb'href="(/static/[^"]+\.css)"', html)[:1]
+    status, headers, _ = production.get(stylesheet.decode())
+    assert status == 200
+    assert "max-age" in headers["cache-control"]
+
+    status, _, listing = production.get("/api/v2/documents/")
+    assert status == 200
+    url = json.loads(listing)["items"][0]["meta"]["download_url"]
+    status, headers, body = production.get(urlsplit(url).path)
+    assert status == 200
+    assert body
+    assert "attachment" in headers.get("content-disposition", "") or body.startswith(b"%PDF")
+
+
+@postgres_only
+def test_production_api_schema_sitemap_and_errors(production):
+    status, _, body = production.get("/api/v3/openapi.json")
+    assert status == 200
+    assert json.loads(body)["openapi"].startswith("3.")
+
+    status, _, sitemap = production.get("/sitemap.xml")
+    assert status == 200
+    assert b"<urlset" in sitemap
+    assert production.get("/sitemap.xml")[1]["x-cache"] == "HIT"
+
+    status, _, body = production.get("/de/gibt-es-nicht/")
+    assert status == 404
+    assert b"<html" in body.lower()
+    assert production.get("/de/suche/?q=%00")[0] == 400
