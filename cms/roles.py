@@ -12,14 +12,19 @@ Three kinds of editors work on the site:
   their municipality's pages and upload into their own image/document collection, under the
   same file rule.
 
-The groups, their permissions and the approval workflow "Freigabe Koordinierungsstelle" are
-created by data migrations (``cms/0004_editorial_roles``, ``profiles/0003_...``) through the
-functions here. They take the migration's ``apps`` (historical models) and default to the live
-registry, so the same code runs in migrations, in the demo loader and in tests. They only ever
-add what is missing: running them again changes nothing, and permissions an administrator added
-by hand in the admin survive. (Exception: ``withdraw_collection_permissions``, run once by
-``cms/0005_files_editors_edit_own_uploads`` and ``profiles/0005_...``, took the permission to
-edit everyone's files away from editors and municipalities.)
+The groups, their permissions and the approval workflow "Freigabe Koordinierungsstelle" were
+created by data migrations (``cms/0004_editorial_roles``, ``profiles/0003_...``). Those run
+frozen copies of these functions as they were then (``cms.migration_support.roles_v1``), so
+editing this module never changes what an old migration did; a changed rule needs a new data
+migration for existing databases. ``tests/editorial/test_roles.py`` checks that a database
+migrated from scratch ends with exactly the rules declared here.
+
+The functions here serve the demo loader, the municipality signal and tests. They take an
+``apps`` (historical models) and default to the live registry. They only ever add what is
+missing: running them again changes nothing, and permissions an administrator added by hand in
+the admin survive. (Exception: ``withdraw_collection_permissions``, the rule that
+``cms/0005_files_editors_edit_own_uploads`` and ``profiles/0005_...`` applied once, taking the
+permission to edit everyone's files away from editors and municipalities.)
 """
 
 from dataclasses import dataclass

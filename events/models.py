@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import ContentStreamBlock, PageTeaserBlock
+from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
 
 

@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
+from cms.fields import StreamField
 from cms.models import BasePage, Topic
 from cms.querysets import visible
 from events.models import EventIndexPage, NewsIndexPage

@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -25,6 +25,7 @@ from cms.blocks import (
     ContentStreamBlock,
     DownloadItemBlock,
 )
+from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
 
 from .forms import WorkshopPageForm

@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
+from cms.fields import StreamField
 from cms.geo import clean_area_geojson
 from cms.maps import map_config
 from cms.models import BasePage, LocationMixin, OverviewPage

@@ -8,7 +8,8 @@ collection, and submit for approval; the coordination office publishes and assig
 The group is found again through its page permissions (not its name), so renaming the page or
 the group keeps the link; it is created when the German municipality page is created (signal in
 ``profiles.signals``) and, for pages that existed before, by migration
-``profiles/0003_municipality_groups``.
+``profiles/0003_municipality_groups`` (which runs a frozen copy of this module,
+``profiles.migration_support.roles_v1``).
 """
 
 from django.apps import apps as global_apps

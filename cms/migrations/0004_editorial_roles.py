@@ -1,10 +1,13 @@
 """The editorial roles and the approval workflow (see cms.roles): groups "Koordinierungsstelle"
 and "Redaktion" with their permissions, and the workflow "Freigabe Koordinierungsstelle" on the
-whole page tree."""
+whole page tree.
+
+Runs the frozen copy of the rules of that time (cms.migration_support.roles_v1), not the live
+cms.roles: later edits to the roles must not change what this migration did."""
 
 from django.db import migrations
 
-from cms.roles import ensure_approval_workflow, ensure_core_groups
+from cms.migration_support.roles_v1 import ensure_approval_workflow, ensure_core_groups
 
 
 def create_roles(apps, schema_editor):

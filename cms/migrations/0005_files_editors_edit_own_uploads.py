@@ -1,11 +1,14 @@
 """Files are content (cms.files): "Redaktion" keeps uploading and choosing images and
 documents, and edits its own uploads until a live page uses them; editing everyone's files
-("change") is the coordination office's, so that permission is withdrawn from the group."""
+("change") is the coordination office's, so that permission is withdrawn from the group.
+
+Runs frozen copies (cms.migration_support), not the live cms.roles."""
 
 from django.db import migrations
 
-from cms.roles import EDITORS, WITHDRAWN_EDITOR_COLLECTION_PERMISSIONS, Models
-from cms.roles import withdraw_collection_permissions as withdraw
+from cms.migration_support.files_v1 import WITHDRAWN_EDITOR_COLLECTION_PERMISSIONS
+from cms.migration_support.files_v1 import withdraw_collection_permissions as withdraw
+from cms.migration_support.roles_v1 import EDITORS, Models
 
 
 def withdraw_change_permissions(apps, schema_editor):

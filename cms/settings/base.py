@@ -20,6 +20,9 @@ BASE_DIR = PROJECT_DIR.parent
 
 SECRET_KEY = env_str("SECRET_KEY", "insecure-local-development-key-do-not-use-in-production")
 DEBUG = env_bool("DEBUG", False)
+# Demo content and dev logins (cms.management.demo_guard): off unless a settings module for
+# development switches them on; production keeps them off.
+DEMO_COMMANDS_ALLOWED = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

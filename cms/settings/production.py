@@ -10,6 +10,7 @@ from .validation import (
 )
 
 DEBUG = False
+DEMO_COMMANDS_ALLOWED = False  # load_demo_content & co. refuse unless --force-production
 SECRET_KEY = env_str("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 validate_production_environment(SECRET_KEY, ALLOWED_HOSTS)

@@ -19,6 +19,7 @@ PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on (tests/cms/test_p
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 DEV_SUPERUSER_ALLOWED = True
+DEMO_COMMANDS_ALLOWED = True
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 TWO_FACTOR_ENFORCED = True  # test logins pass it through tests/conftest.py unless they test it
 TWO_FACTOR_REQUIRED_FOR_ALL = False

@@ -1,9 +1,12 @@
 """An editor group and a collection for every municipality page that already exists (new ones
-get theirs when they are created, see profiles.signals)."""
+get theirs when they are created, see profiles.signals).
+
+Runs the frozen copy of the rules of that time (profiles.migration_support.roles_v1), not the
+live profiles.roles."""
 
 from django.db import migrations
 
-from profiles.roles import ensure_municipality_groups
+from profiles.migration_support.roles_v1 import ensure_municipality_groups
 
 
 def create_groups(apps, schema_editor):

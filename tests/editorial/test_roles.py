@@ -1,6 +1,11 @@
 """The groups, permissions and workflow the data migrations create (cms.roles, profiles.roles)."""
 
+import ast
+import importlib
+from pathlib import Path
+
 from django.apps import apps as global_apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -20,6 +25,7 @@ from wagtail.models import (
 
 import pytest
 
+from cms import roles
 from cms.roles import (
     APPROVAL_TASK_NAME,
     EDITORS,
@@ -28,7 +34,11 @@ from cms.roles import (
     ensure_approval_workflow,
     ensure_core_groups,
 )
-from profiles.roles import ensure_municipality_group, ensure_municipality_groups
+from profiles.roles import (
+    ensure_municipality_group,
+    ensure_municipality_groups,
+    municipality_group_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -255,6 +265,114 @@ class TestIdempotence:
         editors.permissions.add(extra)
         ensure_core_groups()
         assert editors.permissions.filter(pk=extra.pk).exists()
+
+
+def model_permissions(group) -> set[str]:
+    return {
+        f"{app_label}.{codename}"
+        for app_label, codename in group.permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    }
+
+
+def dotted_collection_permissions(group) -> set[tuple[str, str]]:
+    return {
+        (name, f"{app_label}.{codename}")
+        for name, app_label, codename in collection_permissions(group)
+    }
+
+
+class TestMigratedFromScratch:
+    """The test database is built by running every migration on an empty database. The data
+    migrations run frozen copies of the rules of their time (cms.migration_support,
+    profiles.migration_support); the result must be exactly what cms/roles.py declares today,
+    all and not more."""
+
+    @pytest.mark.parametrize(
+        ("name", "model", "pages", "files"),
+        [
+            (
+                MODERATORS,
+                roles.MODERATOR_MODEL_PERMISSIONS,
+                roles.MODERATOR_PAGE_PERMISSIONS,
+                roles.MODERATOR_COLLECTION_PERMISSIONS,
+            ),
+            (
+                EDITORS,
+                roles.EDITOR_MODEL_PERMISSIONS,
+                roles.EDITOR_PAGE_PERMISSIONS,
+                roles.EDITOR_COLLECTION_PERMISSIONS,
+            ),
+        ],
+    )
+    def test_each_core_group_has_exactly_the_declared_permissions(self, name, model, pages, files):
+        group = Group.objects.get(name=name)
+        root = Page.get_first_root_node()
+        assert model_permissions(group) == set(model)
+        assert page_permissions(group) == {(root.pk, codename) for codename in pages}
+        assert dotted_collection_permissions(group) == {("Root", dotted) for dotted in files}
+
+    def test_running_the_live_rules_again_adds_nothing(self):
+        before = snapshot()
+        ensure_core_groups()
+        ensure_approval_workflow()
+        assert snapshot() == before
+
+    def test_the_migrations_give_an_existing_municipality_exactly_todays_rules(self, tree):
+        """A municipality page that existed before ``profiles/0003`` gets its group from the
+        frozen rules of that time, ``profiles/0005`` then withdraws what was since taken
+        away: the same group as the live rules give a new municipality."""
+        Group.objects.filter(name="Kommune Dortmund").delete()
+        Collection.objects.get(name="Kommune Dortmund").delete()
+        executor = MigrationExecutor(connection)
+        for app_label, name in [
+            ("profiles", "0003_municipality_groups"),
+            ("profiles", "0005_files_municipalities_edit_own_uploads"),
+        ]:
+            state = executor.loader.project_state([(app_label, name)])
+            module = importlib.import_module(f"{app_label}.migrations.{name}")
+            function = module.Migration.operations[0].code
+            function(state.apps, connection.schema_editor())
+
+        migrated = Group.objects.get(name="Kommune Dortmund")
+        live = municipality_group_of(tree.essen)
+        assert model_permissions(migrated) == model_permissions(live)
+        assert model_permissions(live) == set(roles.MUNICIPALITY_MODEL_PERMISSIONS)
+        assert {codename for __, codename in page_permissions(migrated)} == set(
+            roles.MUNICIPALITY_PAGE_PERMISSIONS
+        )
+        assert dotted_collection_permissions(migrated) == {
+            ("Kommune Dortmund", dotted) for dotted in roles.MUNICIPALITY_COLLECTION_PERMISSIONS
+        }
+        assert dotted_collection_permissions(live) == {
+            ("Kommune Essen", dotted) for dotted in roles.MUNICIPALITY_COLLECTION_PERMISSIONS
+        }
+
+    def test_data_migrations_import_no_live_code_of_ours(self):
+        """Later edits to roles.py (or any other module) must not change what an old migration
+        did: data migrations import only frozen code (``*.migration_support``)."""
+        ours = ("cms", "home", "profiles", "knowledge", "events", "search")
+        offenders = []
+        for app_label in ours:
+            for path in sorted(Path(settings.BASE_DIR, app_label, "migrations").glob("0*.py")):
+                tree = ast.parse(path.read_text())
+                if not any(
+                    isinstance(node, ast.Attribute) and node.attr == "RunPython"
+                    for node in ast.walk(tree)
+                ):
+                    continue
+                for node in ast.walk(tree):
+                    names = []
+                    if isinstance(node, ast.ImportFrom) and node.module:
+                        names = [node.module]
+                    elif isinstance(node, ast.Import):
+                        names = [alias.name for alias in node.names]
+                    for name in names:
+                        top, __, rest = name.partition(".")
+                        if top in ours and not rest.startswith("migration_support"):
+                            offenders.append(f"{app_label}/{path.name}: {name}")
+        assert not offenders
 
 
 class TestDemoUsers:

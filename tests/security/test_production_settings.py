@@ -189,3 +189,17 @@ def test_hsts_preload_needs_a_year_and_subdomains():
         validate_hsts(60 * 60 * 24 * 30, True, True)
     with pytest.raises(ImproperlyConfigured, match="SECURE_HSTS_PRELOAD"):
         validate_hsts(31536000, False, True)
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["load_demo_content", "generate_content", "ensure_dev_superuser", "ensure_dev_users"],
+)
+def test_demo_commands_refuse_the_production_settings(command):
+    """They stop before touching the database, with a German and English reason and the way to
+    force them (cms.management.demo_guard)."""
+    result = production("manage.py", command, **good_env())
+    assert result.returncode == 1, result.stderr
+    assert "gesperrt" in result.stderr
+    assert "refused under these settings" in result.stderr
+    assert "--force-production" in result.stderr

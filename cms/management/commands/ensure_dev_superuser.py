@@ -1,24 +1,31 @@
-"""Create the local development login that `make demo` prints (refused outside dev settings)."""
+"""Create the local development login that `make demo` prints.
+
+Refused outside the dev and test settings unless forced (cms.management.demo_guard); on a real
+site use 'manage.py createsuperuser'."""
 
 import os
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
+
+from cms.management.demo_guard import DemoCommandMixin
+
+# The login's password is printed and known to everyone who read the README.
+DEV_LOGIN_SETTINGS = ("DEMO_COMMANDS_ALLOWED", "DEV_SUPERUSER_ALLOWED")
 
 DEFAULT_USERNAME = "admin"
 DEFAULT_PASSWORD = "soziale-stadt-demo"
 
 
-class Command(BaseCommand):
+class Command(DemoCommandMixin, BaseCommand):
     help = "Create (or keep) a superuser for local development and print its credentials."
+    creates = (
+        "einen Administrator mit bekanntem Passwort (statt: manage.py createsuperuser)",
+        "an administrator with a known password (instead: manage.py createsuperuser)",
+    )
+    required_settings = DEV_LOGIN_SETTINGS
 
     def handle(self, *args, **options):
-        if not getattr(settings, "DEV_SUPERUSER_ALLOWED", False):
-            raise CommandError(
-                "Refusing to create a development superuser: only allowed with the dev settings "
-                "(DJANGO_SETTINGS_MODULE=cms.settings.dev). Use 'manage.py createsuperuser'."
-            )
         username = os.environ.get("DEV_SUPERUSER_NAME", DEFAULT_USERNAME)
         password = os.environ.get("DEV_SUPERUSER_PASSWORD", DEFAULT_PASSWORD)
         User = get_user_model()

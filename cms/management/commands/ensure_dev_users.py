@@ -1,4 +1,6 @@
-"""Create one demo login per editorial role and print them (refused outside dev settings).
+"""Create one demo login per editorial role and print them.
+
+Refused outside the dev and test settings unless forced (cms.management.demo_guard).
 
 So that anyone can walk through draft → approval → publish on the demo site: log in as
 "redaktion" or "essen", change a page and submit it; log in as "koordination" and approve it.
@@ -7,14 +9,14 @@ The municipal groups come from the demo content (``load_demo_content`` first).
 
 import os
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
+from cms.management.demo_guard import DemoCommandMixin
 from cms.roles import EDITORS, MODERATORS, MUNICIPALITY_GROUP_PREFIX
 
-from .ensure_dev_superuser import DEFAULT_PASSWORD
+from .ensure_dev_superuser import DEFAULT_PASSWORD, DEV_LOGIN_SETTINGS
 
 # login, first name, last name, group, role as shown in the table
 DEMO_USERS = [
@@ -25,15 +27,15 @@ DEMO_USERS = [
 ]
 
 
-class Command(BaseCommand):
+class Command(DemoCommandMixin, BaseCommand):
     help = "Create (or keep) one demo login per editorial role and print them (dev only)."
+    creates = (
+        "Demo-Logins mit bekanntem Passwort (statt: Benutzer im Admin anlegen)",
+        "demo logins with a known password (instead: create users in the admin)",
+    )
+    required_settings = DEV_LOGIN_SETTINGS
 
     def handle(self, *args, **options):
-        if not getattr(settings, "DEV_SUPERUSER_ALLOWED", False):
-            raise CommandError(
-                "Refusing to create demo logins: only allowed with the dev settings "
-                "(DJANGO_SETTINGS_MODULE=cms.settings.dev). Create users in the admin instead."
-            )
         password = os.environ.get("DEV_SUPERUSER_PASSWORD", DEFAULT_PASSWORD)
         User = get_user_model()
         rows = []

@@ -1,13 +1,18 @@
-"""Add synthetic pages of every type for benchmarks (see cms.demo.synthetic)."""
+"""Add synthetic pages of every type for benchmarks (see cms.demo.synthetic).
+
+Refused under production settings unless forced (cms.management.demo_guard)."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from tqdm import tqdm
 
 from cms.demo import synthetic
+from cms.management.demo_guard import DemoCommandMixin
 
 
-class Command(BaseCommand):
+class Command(DemoCommandMixin, BaseCommand):
+    creates = ("synthetische Benchmark-Seiten", "synthetic benchmark pages")
+
     help = (
         "Top the synthetic pages (news, events, district profiles, publications, workshops) up "
         "to --pages, in bulk, below the demo content's overview pages. For benchmark databases: "
@@ -15,6 +20,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
+        super().add_arguments(parser)
         parser.add_argument("--pages", type=int, default=10_000, help="synthetic pages wanted")
         parser.add_argument("--seed", type=int, default=2026, help="seed of the text generator")
 

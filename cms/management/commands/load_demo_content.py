@@ -1,4 +1,6 @@
-"""Build the demo site (German with English translations) from the content in the repository."""
+"""Build the demo site (German with English translations) from the content in the repository.
+
+Refused under production settings unless forced (cms.management.demo_guard)."""
 
 import logging
 
@@ -8,10 +10,11 @@ from django.test.utils import override_settings
 
 from cms.demo.context import DemoContext
 from cms.demo.registry import discover_steps
+from cms.management.demo_guard import DemoCommandMixin
 from cms.search_index import deferred_search_index
 
 
-class Command(BaseCommand):
+class Command(DemoCommandMixin, BaseCommand):
     help = (
         "Create the demo content in German and English. Idempotent: a second run finds what the "
         "first made and changes nothing."
