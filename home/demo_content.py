@@ -19,7 +19,7 @@ from cms.demo.blocks import (
 )
 from cms.demo.registry import demo_step
 from cms.demo.topics import TOPICS
-from cms.models import SiteSettings
+from cms.models import FooterLink, SiteSettings
 from home.models import ContentPage, HomePage
 
 IMAGES = [
@@ -780,15 +780,16 @@ def home_featured(context, home: HomePage) -> None:
 def site_settings(home: HomePage, contact_page, imprint, privacy) -> None:
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
-    if settings.imprint_page_id:
+    if settings.footer_links.exists():
         return
     settings.office_name = "Kommunale Koordinierungsstelle, Stadt Essen"
     settings.advisor_name = "empirica ag"
     settings.phone = "0228 914 89-65"
     settings.email = "soziale-stadt@netzwerk-stadtentwicklung.nrw"
-    settings.contact_page = contact_page
-    settings.imprint_page = imprint
-    settings.privacy_page = privacy
+    settings.footer_links = [
+        FooterLink(page=page, sort_order=order)
+        for order, page in enumerate((contact_page, imprint, privacy))
+    ]
     settings.save()
 
 

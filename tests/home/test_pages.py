@@ -126,7 +126,7 @@ class TestFooter:
     def test_footer_shows_office_and_links_in_visitor_language(self, client, home, home_en):
         imprint = ContentPageFactory(parent=home, title="Impressum", slug="impressum")
         translate_page(imprint, home_en.locale, title="Legal notice", slug="legal-notice")
-        SiteSettingsFactory(imprint_page=imprint)
+        SiteSettingsFactory(footer_pages=[imprint])
         FooterTextFactory(body="<p>Deutscher Fußzeilentext</p>")
 
         german = client.get("/de/").text.split("<footer")[1]
@@ -141,7 +141,7 @@ class TestFooter:
     def test_unpublished_footer_link_is_left_out(self, client, home):
         privacy = ContentPageFactory(parent=home, title="Datenschutz", slug="datenschutz")
         privacy.unpublish()
-        SiteSettingsFactory(privacy_page=privacy)
+        SiteSettingsFactory(footer_pages=[privacy])
         assert "/de/datenschutz/" not in client.get("/de/").text
 
 
