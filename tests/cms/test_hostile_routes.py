@@ -48,7 +48,6 @@ HOSTILE = [
     "2024-01-01T00:00:00%2B99:00",
     "99991231T235959-2359",  # ISO's basic form: the same overflow on the way to UTC
     "0001-W01-1T00:00%2B00:01",  # a week date
-    "localhost:abc",  # refused as a site (Wagtail compares the port with a number)
 ]
 # Hostile values next to the parameter that makes a view read them (a single page type for
 # field filters, a path for find's site): each query goes to every route whose parameters
