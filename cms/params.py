@@ -52,6 +52,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # text without control characters; dates and date-times of the years FIRST_YEAR-LAST_YEAR with
 # an offset of at most 14 hours (tests/cms/test_params.py checks them against the code).
 PRINTABLE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SITE_PATTERN = r"^[^:\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*(:[0-9]+)?$"  # host, optionally :port
 YEAR_PATTERN = r"(19[0-9]{2}|2[01][0-9]{2}|2200)"
 DATE_PATTERN = rf"^{YEAR_PATTERN}-[0-9]{{2}}-[0-9]{{2}}$"
 DATETIME_PATTERN = (

@@ -306,6 +306,15 @@ class TestOpenAPI:
         assert patterns
         assert re.match(patterns[0], detail["start_time"])
 
+    @pytest.mark.parametrize("path", ["/api/v3/pages/", "/api/v3/pages/find/"])
+    def test_the_site_parameter_declares_a_numeric_port(self, document, path):
+        from cms.params import SITE_PATTERN
+
+        parameters = document["paths"][path]["get"]["parameters"]
+        (site,) = [parameter for parameter in parameters if parameter["name"] == "site"]
+        schemas = site["schema"].get("anyOf", [site["schema"]])
+        assert SITE_PATTERN in [schema.get("pattern") for schema in schemas]
+
     def test_paging_bounds_and_the_400_answer_are_declared(self, document):
         operation = document["paths"]["/api/v3/pages/"]["get"]
         parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}

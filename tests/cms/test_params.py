@@ -166,6 +166,15 @@ class TestDeclaredPatterns:
         accepted = not params.query_problems(raw, QueryDict(raw))
         assert bool(re.match(params.DATETIME_PATTERN, text)) == accepted
 
+    @pytest.mark.parametrize(
+        "text",
+        ["localhost", "localhost:8000", "", "localhost:", "localhost:abc", "[::1]:80", "a:1:2"],
+    )
+    def test_the_site_pattern_says_what_the_guard_does(self, text):
+        raw = urlencode({"site": text})
+        accepted = not params.query_problems(raw, QueryDict(raw))
+        assert bool(re.match(params.SITE_PATTERN, text)) == accepted
+
     @pytest.mark.parametrize("text", ["Quartier", "Tab\there", "\x00", "a\x1fb", "\x7f", ""])
     def test_the_printable_pattern_says_what_the_guard_does(self, text):
         raw = urlencode({"city": text})
