@@ -57,6 +57,7 @@ class SiteSettingsFactory(DjangoModelFactory):
 
     class Meta:
         model = SiteSettings
+        django_get_or_create = ("site",)  # one settings row per site
         skip_postgeneration_save = True
 
     @factory.post_generation

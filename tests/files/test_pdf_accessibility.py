@@ -4,6 +4,7 @@ import io
 
 from django.core.management import call_command
 from django.template.loader import render_to_string
+from django.utils import translation
 
 import pytest
 from pypdf import PdfWriter
@@ -56,12 +57,13 @@ def test_the_result_is_stored_when_a_pdf_is_saved_and_marked_for_visitors():
     assert not tagged.is_accessibility_barrier
 
     def rendered(document):
-        return render_to_string(
-            "cms/includes/download_item.html", {"document": document, "item": {}}
-        )
+        with translation.override("de"):
+            return render_to_string(
+                "cms/includes/download_item.html", {"document": document, "item": {}}
+            )
 
-    assert "not accessible" in rendered(untagged)
-    assert "not accessible" not in rendered(tagged)
+    assert "nicht barrierefrei" in rendered(untagged)
+    assert "nicht barrierefrei" not in rendered(tagged)
 
 
 def test_check_documents_fills_in_documents_uploaded_before_the_check(capsys):
