@@ -59,4 +59,7 @@ class StaleProfilesPanel(Component):
         context["count"] = len(shown) if len(shown) < self.limit else profiles.count()
         context["more"] = context["count"] - len(shown)
         context["due_before"] = review_due_before()
+        # The "mark as reviewed" forms post back with the page's CSRF token.
+        context["request"] = parent_context["request"]
+        context["csrf_token"] = parent_context.get("csrf_token")
         return context

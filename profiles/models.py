@@ -512,3 +512,39 @@ class DistrictProfilePage(LocationMixin, BasePage):
                 errors["boundary"] = error
         if errors:
             raise ValidationError(errors)
+
+
+class ReviewReminder(models.Model):
+    """A reminder e-mail sent to a municipality's editors because a profile is due for review.
+
+    One per profile and review period: ``reviewed_on`` is the profile's ``last_reviewed`` when the
+    reminder went out (``NEVER_REVIEWED`` if it had none), so a profile is reminded again only
+    after it has been reviewed and is due once more."""
+
+    NEVER_REVIEWED = datetime.date(1900, 1, 1)
+
+    page = models.ForeignKey(
+        DistrictProfilePage, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    reviewed_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "reviewed_on"], name="one_reminder_per_period")
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} ({self.reviewed_on:%Y-%m-%d})"
+
+
+class ReviewSummary(models.Model):
+    """The coordination office's monthly summary of profiles due for review (one per month)."""
+
+    month = models.DateField(unique=True)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    profiles = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"

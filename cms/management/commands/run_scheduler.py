@@ -1,4 +1,5 @@
-"""A small worker that runs Wagtail's ``publish_scheduled`` every minute.
+"""A small worker that runs Wagtail's ``publish_scheduled`` every minute, and the periodic jobs
+the apps register (``cms.jobs``, e.g. the review reminders of the district profiles).
 
 Pages (and snippets with draft state) scheduled with "Go-live date" or "Expiry date" only change
 when ``publish_scheduled`` runs. Where no cron is available (a container, a PaaS), this command
@@ -17,6 +18,8 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, PageLogEntry
+
+from cms.jobs import run_due_jobs
 
 logger = logging.getLogger("cms.scheduler")
 
@@ -49,6 +52,10 @@ class Command(BaseCommand):
             "--once", action="store_true", help="Run publish_scheduled once and exit."
         )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.last_job_runs = {}  # job name → when this process last ran it
+
     def handle(self, *args, interval: int, once: bool, **options):
         if interval < 1:
             raise CommandError("--interval must be at least 1 second.")
@@ -70,18 +77,21 @@ class Command(BaseCommand):
             logger.info("Scheduler stopped.")
 
     def run_pass(self, *, raise_errors: bool) -> None:
-        """One run of publish_scheduled. In the loop a failure (say, the database restarting)
-        is logged and retried at the next interval instead of ending the worker."""
+        """One run of publish_scheduled, then the periodic jobs that are due. In the loop a
+        failure (say, the database restarting) is logged and retried at the next interval
+        instead of ending the worker."""
         close_stale_connections()
         started = timezone.now()
         try:
-            # publish_scheduled prints only in --dryrun mode; log_changes reports instead.
-            call_command("publish_scheduled", stdout=io.StringIO())
-            self.log_changes(since=started)
-        except Exception:
-            if raise_errors:
-                raise
-            logger.exception("publish_scheduled failed; trying again at the next interval.")
+            try:
+                # publish_scheduled prints only in --dryrun mode; log_changes reports instead.
+                call_command("publish_scheduled", stdout=io.StringIO())
+                self.log_changes(since=started)
+            except Exception:
+                if raise_errors:
+                    raise
+                logger.exception("publish_scheduled failed; trying again at the next interval.")
+            run_due_jobs(self.last_job_runs, raise_errors=raise_errors)
         finally:
             close_stale_connections()
 
