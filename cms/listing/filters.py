@@ -390,9 +390,10 @@ class DateRangeFilter(SpanFilter):
 
     empty = DateRange()
 
-    def __init__(self, label="", *, params=("from", "to"), **kwargs):
+    def __init__(self, label="", *, params=("from", "to"), help_texts=None, **kwargs):
         super().__init__(label, **kwargs)
         self.range_params = tuple(params)
+        self.help_texts = dict(help_texts or {})  # per parameter, for the API document
 
     def bind_name(self, name):
         self.name = name
@@ -430,7 +431,10 @@ class DateRangeFilter(SpanFilter):
         return (value.start, value.end) if value else (None, None)
 
     def json_schema(self, param):
-        return {"type": "string", "format": "date"}
+        schema = {"type": "string", "format": "date"}
+        if param in self.help_texts:
+            schema["description"] = self.help_texts[param]
+        return schema
 
 
 class TextFilter(Filter):
