@@ -80,13 +80,13 @@ class Filter:
             for text in dict.fromkeys(texts):
                 value, reason = self.parse_one(text, context)
                 if reason:
-                    problems.append(Problem(self.param, text, reason))
+                    problems.append(Problem(self.param, text, str(reason)))
                 else:
                     values.append(value)
             return tuple(values), problems
         value, reason = self.parse_one(texts[-1], context)
         if reason:
-            return self.empty, [Problem(self.param, texts[-1], reason)]
+            return self.empty, [Problem(self.param, texts[-1], str(reason))]
         return value, []
 
     def parse_one(self, text: str, context: dict) -> tuple[Any, str | None]:

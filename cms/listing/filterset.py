@@ -43,6 +43,7 @@ class FilterSet:
     """
 
     declared: dict[str, Filter] = {}
+    facet_order: tuple[str, ...] = ()  # facets in another order than declared (names)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -54,10 +55,11 @@ class FilterSet:
         cls.declared = declared
         cls._schema = None
 
-    def __init__(self, base: QuerySet | None = None, *, check_open: bool = False):
+    def __init__(self, base: QuerySet | None = None, *, check_open: bool = False, context=None):
         self.base = base
         self.check_open = check_open
-        self.context: dict = {}
+        # What filters share while a request runs (vocabularies they loaded, or were given).
+        self.context: dict = dict(context or {})
         if check_open and base is not None:
             self.context["open_vocabulary_base"] = base
 
@@ -112,7 +114,9 @@ class FilterSet:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
         grouped query per facet."""
         facets = []
-        for name, declared in self.declared.items():
+        names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
+        for name in names:
+            declared = self.declared[name]
             if not declared.facet:
                 continue
             chosen = selection.values.get(name)

@@ -28,26 +28,26 @@ class FilterQuery(Schema):
     _selection: Selection | None = PrivateAttr(default=None)
     __filterset__ = FilterSet
 
+    __typed_params__: frozenset = frozenset()
+
     @model_validator(mode="after")
     def _parse(self):
-        raw = {}
+        raw, errors = {}, []
         for name, info in type(self).model_fields.items():
             value = getattr(self, name)
+            param = info.alias or name
+            values = value if isinstance(value, list) else [value]
+            if "" in values and param in self.__typed_params__:
+                # The document promises a date, a number or a listed value: "" is none of them
+                # (a web form's empty field means "any", the API's client sends nothing).
+                errors.append(_error(param, "an empty value", ""))
             if value in (None, [], ""):
                 continue
-            raw[info.alias or name] = value
+            raw[param] = value
         selection = self.__filterset__().parse(raw)
-        if selection.problems:
-            raise ValidationError(
-                [
-                    {
-                        "type": "value_error",
-                        "loc": ["query", problem.parameter],
-                        "msg": f"{problem.reason}: {problem.value!r}",
-                    }
-                    for problem in selection.problems
-                ]
-            )
+        errors += [_error(p.parameter, p.reason, p.value) for p in selection.problems]
+        if errors:
+            raise ValidationError(errors)
         self._selection = selection
         return self
 
@@ -56,14 +56,24 @@ class FilterQuery(Schema):
         return self._selection
 
 
+def _error(parameter: str, reason: str, value: str) -> dict:
+    return {"type": "value_error", "loc": ["query", parameter], "msg": f"{reason}: {value!r}"}
+
+
+def _typed(schema: dict) -> bool:
+    return bool({"format", "pattern", "enum"} & set(schema)) or schema.get("type") != "string"
+
+
 def query_schema(filterset: type[FilterSet]) -> type[FilterQuery]:
     """The ninja query schema of ``filterset`` (made once per FilterSet class)."""
     if filterset.__dict__.get("_schema") is not None:
         return filterset._schema
-    fields = {}
+    fields, typed = {}, set()
     for declared in filterset.declared.values():
         for param in declared.params:
             schema = declared.json_schema(param)
+            if _typed(schema):
+                typed.add(param)
             description = schema.pop("description", "") or declared.help_text
             if declared.many:
                 annotation = Annotated[
@@ -81,6 +91,7 @@ def query_schema(filterset: type[FilterSet]) -> type[FilterQuery]:
         **fields,
     )
     model.__filterset__ = filterset
+    model.__typed_params__ = frozenset(typed)
     filterset._schema = model
     return model
 

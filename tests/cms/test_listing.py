@@ -346,12 +346,20 @@ class TestNinja:
             ("from=2026-02-30", "from"),
             ("from=2026-06-01&to=2026-05-01", "to"),
             ("attendance=vielleicht", "attendance"),
+            ("year=", "year"),  # the document promises a number, a date, a listed value
+            ("to=", "to"),
+            ("attendance=", "attendance"),
         ],
     )
     def test_bad_values_are_a_422_naming_the_parameter(self, db, text, parameter):
         response = TestClient(api).get(f"/sample/?{text}")
         assert response.status_code == 422
         assert [error["loc"] for error in response.json()["detail"]] == [["query", parameter]]
+
+    def test_an_empty_free_text_value_means_no_filter(self, db):
+        response = TestClient(api).get("/sample/?topic=&q=")
+        assert response.status_code == 200
+        assert response.json()["topic"] == []
 
     def test_openapi_parameters_equal_the_declaration(self):
         schema = api.get_openapi_schema(path_prefix="")
