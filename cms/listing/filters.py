@@ -24,8 +24,20 @@ from . import bounds
 
 
 def clean_text(value: Any) -> str:
-    """One raw value without NUL bytes and surrounding space, cut to the longest we read."""
-    return str(value or "").replace("\x00", "").strip()[: bounds.MAX_VALUE_LENGTH]
+    """One raw value without NUL bytes and surrounding space."""
+    return str(value or "").replace("\x00", "").strip()
+
+
+def too_long(text: str) -> str | None:
+    """Why a value is refused for its length (every filter's one bound), or None."""
+    if len(text) > bounds.MAX_VALUE_LENGTH:
+        return _("longer than %(max)s characters") % {"max": bounds.MAX_VALUE_LENGTH}
+    return None
+
+
+def shown(text: str) -> str:
+    """A refused value as a problem names it: short enough to echo."""
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 @dataclass(frozen=True)
@@ -78,16 +90,21 @@ class Filter:
                 return self.empty, [Problem(self.param, texts[bounds.MAX_VALUES], reason)]
             values = []
             for text in dict.fromkeys(texts):
-                value, reason = self.parse_one(text, context)
+                value, reason = self.read_one(text, context)
                 if reason:
-                    problems.append(Problem(self.param, text, str(reason)))
+                    problems.append(Problem(self.param, shown(text), str(reason)))
                 else:
                     values.append(value)
             return tuple(values), problems
-        value, reason = self.parse_one(texts[-1], context)
+        value, reason = self.read_one(texts[-1], context)
         if reason:
-            return self.empty, [Problem(self.param, texts[-1], str(reason))]
+            return self.empty, [Problem(self.param, shown(texts[-1]), str(reason))]
         return value, []
+
+    def read_one(self, text: str, context: dict) -> tuple[Any, str | None]:
+        if reason := too_long(text):
+            return None, reason
+        return self.parse_one(text, context)
 
     def parse_one(self, text: str, context: dict) -> tuple[Any, str | None]:
         return text, None
@@ -410,9 +427,10 @@ class DateRangeFilter(SpanFilter):
             texts = [text for text in (clean_text(v) for v in raw.get(param, [])) if text]
             value = None
             if texts:
-                value, reason = params.parse_date(texts[-1])
+                reason = too_long(texts[-1])
+                value, reason = (None, reason) if reason else params.parse_date(texts[-1])
                 if reason:
-                    problems.append(Problem(param, texts[-1], str(reason)))
+                    problems.append(Problem(param, shown(texts[-1]), str(reason)))
             found.append(value)
         start, end = found
         if start and end and end < start:

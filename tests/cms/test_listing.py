@@ -114,9 +114,13 @@ class TestParsing:
 
 
 class TestBounds:
-    def test_long_values_are_cut(self, db):
-        selection = SampleFilters().parse(query("q=" + "x" * 5000))
-        assert len(selection.q) == bounds.MAX_VALUE_LENGTH
+    def test_long_values_are_refused_and_named(self, db):
+        longest = "x" * bounds.MAX_VALUE_LENGTH
+        assert SampleFilters().parse({"q": longest}).q == longest
+        selection = SampleFilters().parse({"q": longest + "x", "city": "y" * 500})
+        assert (selection.q, selection.city) == ("", "")
+        assert [p.parameter for p in selection.problems] == ["city", "q"]
+        assert all(len(p.value) < 50 for p in selection.problems)  # echoed short
 
     def test_nul_bytes_and_space_are_removed(self, db):
         assert SampleFilters().parse({"q": " a\x00b "}).q == "ab"
@@ -349,6 +353,7 @@ class TestNinja:
             ("year=", "year"),  # the document promises a number, a date, a listed value
             ("to=", "to"),
             ("attendance=", "attendance"),
+            ("city=" + "x" * 101, "city"),
         ],
     )
     def test_bad_values_are_a_422_naming_the_parameter(self, db, text, parameter):
