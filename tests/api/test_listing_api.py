@@ -12,6 +12,7 @@ import pytest
 from cms.listing.ninja import documented_params
 from events.filters import EventFilters, NewsFilters
 from events.models import AttendanceMode
+from knowledge.filters import LibraryFilters
 from tests.conftest import tag
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -28,6 +29,7 @@ pytestmark = pytest.mark.django_db
     [
         ("/api/v3/news/", NewsFilters, {"lang", "limit", "offset"}),
         ("/api/v3/events/", EventFilters, {"lang", "limit", "offset", "archive"}),
+        ("/api/v3/knowledge/", LibraryFilters, {"lang", "limit", "offset"}),
     ],
 )
 def test_openapi_parameters_are_the_filter_sets_declaration(api, path, filterset, others):
@@ -134,4 +136,30 @@ def test_query_count_is_the_same_for_5_and_25_items(api, home, url):
     add(5, 0)
     few = count_queries(api, url)
     add(20, 5)
+    assert count_queries(api, url) == few
+
+
+@pytest.mark.parametrize("url", ["/api/v3/knowledge/", "/api/v3/knowledge/?kind=werkstatt"])
+def test_library_query_count_is_the_same_for_5_and_25_items(api, home, url):
+    from tests.cms.factories import TopicFactory
+    from tests.knowledge.factories import (
+        KnowledgeIndexPageFactory,
+        PublicationPageFactory,
+        WorkshopPageFactory,
+        WorkshopSeriesPageFactory,
+    )
+
+    topic = TopicFactory(slug="bildung")
+    library = KnowledgeIndexPageFactory(parent=home)
+    series = WorkshopSeriesPageFactory(parent=library)
+
+    def add(number, offset):
+        for index in range(offset, offset + number):
+            day = datetime.date(2017 + index % 2, 7 + index % 6, 1)  # within the series
+            tag(WorkshopPageFactory(parent=series, date=day), topic)
+            PublicationPageFactory(parent=library, workshop_series=series, publication_date=day)
+
+    add(3, 0)
+    few = count_queries(api, url)
+    add(10, 3)
     assert count_queries(api, url) == few
