@@ -68,7 +68,7 @@ class LibraryFilters(FilterSet):
     kind = ChoiceFilter(
         gettext_lazy("Kind"),
         field="kind",
-        choices=lambda: KINDS,
+        choices=lambda context: KINDS,
         unknown=gettext_lazy("unknown kind"),
         help_text="`publikation` or `werkstatt` (workshop documentation)",
     )

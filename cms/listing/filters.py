@@ -62,10 +62,20 @@ class Filter:
     facet = False
     empty: Any = None
 
-    def __init__(self, label="", *, param: str | None = None, help_text: str = ""):
+    def __init__(
+        self,
+        label="",
+        *,
+        param: str | None = None,
+        help_text: str = "",
+        show_chosen: bool = False,
+        label_key=str.casefold,
+    ):
         self.label = label
         self.param = param
         self.help_text = help_text
+        self.show_chosen = show_chosen  # chosen values stay in the facet, also with 0 items
+        self.label_key = label_key  # how option labels sort (e.g. German alphabetical order)
         self.name = ""  # set by the FilterSet
 
     def bind_name(self, name: str) -> None:
@@ -185,7 +195,7 @@ class ChoiceFilter(Filter):
             return {value: value for value in values}
         if isinstance(choices, type):  # TextChoices
             return dict(choices.choices)
-        return dict(choices())
+        return dict(choices(context))
 
     def static_values(self) -> list[str] | None:
         if isinstance(self.choices, type):
@@ -224,7 +234,7 @@ class ChoiceFilter(Filter):
         if static is not None:
             order = {value: index for index, value in enumerate(static)}
             return sorted(options, key=lambda option: order.get(option.value, len(order)))
-        return sorted(options, key=lambda option: option.label.casefold())
+        return sorted(options, key=lambda option: self.label_key(option.label))
 
     def json_schema(self, param):
         values = self.static_values()
@@ -289,7 +299,7 @@ class TopicFilter(Filter):
         return (topic, topic.label) if topic else None
 
     def sort_options(self, options):
-        return sorted(options, key=lambda option: option.label.casefold())
+        return sorted(options, key=lambda option: self.label_key(option.label))
 
     def json_schema(self, param):
         return {

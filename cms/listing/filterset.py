@@ -123,7 +123,11 @@ class FilterSet:
             chosen_set = set(chosen) if declared.many else {chosen}
             options = []
             subset = self.apply(queryset, selection, without=name)
-            for key, count in declared.counts(subset, self.context):
+            counts = list(declared.counts(subset, self.context))
+            if declared.show_chosen and not declared.is_empty(chosen):
+                counted = {key for key, _count in counts}
+                counts += [(key, 0) for key in chosen_set if key not in counted]
+            for key, count in counts:
                 shown = declared.option(key, self.context)
                 if shown is None:
                     continue
