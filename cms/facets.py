@@ -1,6 +1,7 @@
 """Facets as the listings and the search show them: options with counts that toggle a filter."""
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass
@@ -10,6 +11,7 @@ class FacetOption:
     count: int
     selected: bool
     query_string: str = ""  # the URL query that toggles this option
+    item: Any = None  # what the value stands for (a Topic, a year), for templates
 
 
 @dataclass

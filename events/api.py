@@ -1,4 +1,5 @@
-"""API v3 endpoints of news and events: thin routers over ``events.queries``."""
+"""API v3 endpoints of news and events: thin routers over ``events.queries``, with their
+parameters, validation and OpenAPI documentation taken from ``events.filters``."""
 
 import datetime
 
@@ -8,25 +9,21 @@ from ninja import Field, Query, Router, Schema
 
 from cms.api.v3 import (
     PAGE_FIELDS,
+    FacetOut,
     Language,
     Paging,
     TopicRef,
     check_params,
+    facets_out,
     locale_for,
     page_fields,
-    page_slice,
-    reject,
     topics_of,
 )
-from cms.params import DATE_RANGE_HELP, BoundedDate
+from cms.listing.ninja import query_schema
 
-from .queries import (
-    event_list,
-    known_topics,
-    news_list,
-    parse_event_filters,
-    parse_news_filters,
-)
+from .filters import EventFilters, NewsFilters
+from .models import AttendanceMode
+from .queries import event_list, news_list
 
 news_router = Router(tags=["News"])
 events_router = Router(tags=["Events"])
@@ -47,6 +44,9 @@ class NewsItemOut(Schema):
 class NewsList(Schema):
     count: int
     items: list[NewsItemOut]
+    facets: list[FacetOut] = Field(
+        description="counts per topic and year; each facet applies the other filters"
+    )
 
 
 @news_router.get(
@@ -55,18 +55,20 @@ class NewsList(Schema):
 def list_news(
     request,
     paging: Query[Paging],
+    filters: Query[query_schema(NewsFilters)],
     lang: Language = "de",
-    topic: str = Query("", description="topic slug, e.g. `buergerbeteiligung`", max_length=100),
-    year: int | None = Query(None, ge=1990, le=2100, description="year of the news date"),
 ):
     """The visible news of a language, newest first, optionally about one topic and of one
-    year: the same list as the website's Aktuelles page."""
-    check_params(request, {"topic", "year"})
-    filters, problems = parse_news_filters(request.GET, known_topics())
-    reject(problems)
-    total, pages = page_slice(news_list(filters, locale_for(lang)), paging)
-    topics = topics_of(pages, lang)
-    with translation.override(lang):
+    year: the same list as the website's Aktuelles page, with the same facets."""
+    check_params(request, NewsFilters.params())
+    with translation.override(lang):  # facet labels in the language asked for
+        listing = NewsFilters().run(
+            news_list(locale_for(lang)),
+            filters.selection,
+            offset=paging.offset,
+            limit=paging.limit,
+        )
+        topics = topics_of(listing.items, lang)
         items = [
             {
                 **page_fields(page, request, topics),
@@ -74,9 +76,10 @@ def list_news(
                 "source_name": page.source_name,
                 "source_url": page.source_url,
             }
-            for page in pages
+            for page in listing.items
         ]
-    return {"count": total, "items": items}
+        facets = facets_out(listing.facets)
+    return {"count": listing.total, "items": items, "facets": facets}
 
 
 class EventItemOut(Schema):
@@ -89,7 +92,9 @@ class EventItemOut(Schema):
     starts_at: datetime.datetime = Field(description="start (Europe/Berlin, ISO 8601)")
     ends_at: datetime.datetime = Field(description="end; all-day events end at midnight after")
     all_day: bool
-    attendance: str = Field(description="`offline` (on site), `online` or `hybrid`")
+    attendance: AttendanceMode = Field(
+        description="`offline` (on site), `online` or `mixed` (on site and online)"
+    )
     venue: str
     address: str
     postal_code: str
@@ -108,6 +113,9 @@ EVENT_FIELDS = [name for name in EventItemOut.model_fields if name not in PAGE_F
 class EventList(Schema):
     count: int
     items: list[EventItemOut]
+    facets: list[FacetOut] = Field(
+        description="counts per topic, city and format; each facet applies the other filters"
+    )
 
 
 @events_router.get(
@@ -119,39 +127,30 @@ class EventList(Schema):
 def list_events(
     request,
     paging: Query[Paging],
+    filters: Query[query_schema(EventFilters)],
     lang: Language = "de",
-    topic: str = Query("", description="topic slug, e.g. `buergerbeteiligung`", max_length=100),
-    city: str = Query("", description="city as written on the events, e.g. `Essen`"),
-    month: str = Query("", description="`YYYY-MM`: events on a day of that month"),
-    date_from: BoundedDate | None = Query(
-        None,
-        alias="from",
-        description=f"events on or after this day (`YYYY-MM-DD`, {DATE_RANGE_HELP})",
-    ),
-    date_to: BoundedDate | None = Query(
-        None,
-        alias="to",
-        description=f"events on or before this day (`YYYY-MM-DD`, {DATE_RANGE_HELP})",
-    ),
     archive: bool = Query(False, description="past events, newest first, instead of upcoming"),
 ):
     """Upcoming events (not yet ended) in order of their start, or with `archive=true` the past
     ones newest first. `from`/`to` and `month` select the events that take place on at least one
     day of the range. Filters combine: `?topic=buergerbeteiligung&city=Essen` lists all upcoming
-    events about Bürgerbeteiligung in Essen."""
-    check_params(request, {"topic", "city", "month", "from", "to", "archive"})
-    locale = locale_for(lang)
-    # A city without events is a valid question with an empty answer, not an error.
-    filters, problems = parse_event_filters(request.GET, known_topics())
-    reject(problems)
-    total, pages = page_slice(event_list(filters, locale, archive=archive), paging)
-    topics = topics_of(pages, lang)
-    with translation.override(lang):
+    events about Bürgerbeteiligung in Essen. A city without events is a valid question with an
+    empty answer, not an error."""
+    check_params(request, {*EventFilters.params(), "archive"})
+    with translation.override(lang):  # facet labels in the language asked for
+        listing = EventFilters().run(
+            event_list(locale_for(lang), archive=archive),
+            filters.selection,
+            offset=paging.offset,
+            limit=paging.limit,
+        )
+        topics = topics_of(listing.items, lang)
         items = [
             {
                 **page_fields(page, request, topics),
                 **{name: getattr(page, name) for name in EVENT_FIELDS},
             }
-            for page in pages
+            for page in listing.items
         ]
-    return {"count": total, "items": items}
+        facets = facets_out(listing.facets)
+    return {"count": listing.total, "items": items, "facets": facets}

@@ -17,15 +17,9 @@ from icalendar import Event as CalendarEvent
 from cms.feeds import PageFeed
 from cms.localization import absolute_url
 
+from .filters import EventFilters, NewsFilters
 from .models import AttendanceMode, local_zone
-from .queries import (
-    calendar_events,
-    known_topics,
-    news_list,
-    parse_event_filters,
-    parse_news_filters,
-    topic_labels_by_page,
-)
+from .queries import calendar_events, news_list, topic_labels_by_page
 
 NEWS_FEED_LENGTH = 30
 FEED_CACHE_SECONDS = 15 * 60
@@ -41,11 +35,13 @@ def _bad_request(problems) -> HttpResponseBadRequest:
 class NewsFeed(PageFeed):
     """The news of one language, optionally of one topic."""
 
-    def __init__(self, index, filters, topic, feed_type):
+    def __init__(self, index, filterset, selection, topics, feed_type):
         super().__init__()
         self.index = index
-        self.filters = filters
-        self.topic = topic
+        self.filterset = filterset
+        self.selection = selection
+        self.topics = topics
+        self.topic = topics.get(selection.topic)
         self.feed_type = Atom1Feed if feed_type == "atom" else Rss201rev2Feed
         self.labels = {}
 
@@ -60,8 +56,9 @@ class NewsFeed(PageFeed):
         return self.index.teaser or self.title()
 
     def items(self):
-        items = list(news_list(self.filters, self.index.locale, self.index)[:NEWS_FEED_LENGTH])
-        self.labels = topic_labels_by_page(items)
+        news = news_list(self.index.locale, self.index)
+        items = list(self.filterset.apply(news, self.selection)[:NEWS_FEED_LENGTH])
+        self.labels = topic_labels_by_page(items, self.topics)
         return items
 
     def item_pubdate(self, item):
@@ -75,11 +72,12 @@ class NewsFeed(PageFeed):
 
 
 def news_feed(index, request, feed_type: str):
-    topics = known_topics()
-    filters, problems = parse_news_filters(request.GET, topics)
-    if problems:
-        return _bad_request(problems)
-    response = NewsFeed(index, filters, topics.get(filters.topic), feed_type)(request)
+    filterset = NewsFilters()
+    selection = filterset.parse(request.GET)
+    if selection.problems:
+        return _bad_request(selection.problems)
+    topics = NewsFilters.topic.topics(filterset.context)
+    response = NewsFeed(index, filterset, selection, topics, feed_type)(request)
     response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
     return response
 
@@ -131,7 +129,7 @@ def calendar_component(event, request, language: str, categories=()) -> Calendar
     return component
 
 
-def build_calendar(events, request, name: str) -> bytes:
+def build_calendar(events, request, name: str, topics=None) -> bytes:
     from wagtail.models import Locale
 
     calendar = Calendar()
@@ -143,7 +141,7 @@ def build_calendar(events, request, name: str) -> bytes:
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     calendar.add("refresh-interval", datetime.timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT6H")
-    labels = topic_labels_by_page(events)
+    labels = topic_labels_by_page(events, topics)
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     for event in events:
         calendar.add_component(
@@ -164,14 +162,16 @@ def build_calendar(events, request, name: str) -> bytes:
 
 def calendar_feed(index, request):
     """The subscription feed: upcoming events and those of the past year."""
-    topics = known_topics()
-    filters, problems = parse_event_filters(request.GET, topics)
-    if problems:
-        return _bad_request(problems)
-    events = list(calendar_events(filters, index.locale, index))
-    topic = topics.get(filters.topic)
+    filterset = EventFilters()
+    selection = filterset.parse(request.GET)
+    if selection.problems:
+        return _bad_request(selection.problems)
+    events = list(filterset.apply(calendar_events(index.locale, index), selection))
+    topics = EventFilters.topic.topics(filterset.context)
+    topic = topics.get(selection.topic)
     name = f"{index.title} – {_('Soziale Stadt NRW')}" + (f": {topic.label}" if topic else "")
-    response = HttpResponse(build_calendar(events, request, name), content_type="text/calendar")
+    calendar = build_calendar(events, request, name, topics)
+    response = HttpResponse(calendar, content_type="text/calendar")
     response["Content-Type"] = "text/calendar; charset=utf-8"
     response["Content-Disposition"] = 'inline; filename="veranstaltungen.ics"'
     response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"

@@ -1,64 +1,76 @@
-"""The news and event indexes: parse the URL, ask the query module, render."""
+"""The news and event indexes: the index page hands its queryset to the listing, render."""
 
-from django.core.paginator import Paginator
+from types import SimpleNamespace
 
-from .queries import (
-    event_cities,
-    event_facets,
-    event_list,
-    known_topics,
-    news_facets,
-    news_list,
-    parse_event_filters,
-    parse_news_filters,
-    topic_labels_by_page,
-)
+from .filters import EventFilters, NewsFilters
+from .queries import event_list, news_list, published_events, topic_labels_by_page
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
 
 
-def with_topics(pages) -> list[tuple]:
+def with_topics(pages, topics=None) -> list[tuple]:
     """(page, its topic labels) pairs; the labels of all pages come from one query."""
     pages = list(pages)
-    labels = topic_labels_by_page(pages)
+    labels = topic_labels_by_page(pages, topics)
     return [(page, labels.get(page.pk, [])) for page in pages]
 
 
+def facet_pairs(listing, **names) -> SimpleNamespace:
+    """The facets as the templates read them: ``facets.topics`` is a list of (topic, count),
+    ``facets.years`` of (year, count), … (``names`` maps these names to the facets')."""
+    return SimpleNamespace(
+        **{
+            attribute: [(option.item, option.count) for option in facet.options]
+            for attribute, name in names.items()
+            if (facet := listing.facet(name)) is not None
+        }
+    )
+
+
 def news_index(page, request):
-    topics = known_topics()
-    filters, problems = parse_news_filters(request.GET, topics)
-    paginator = Paginator(news_list(filters, page.locale, page), NEWS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    base = news_list(page.locale, page)
+    filterset = NewsFilters(base)
+    selection = filterset.parse(request.GET)
+    listing = filterset.run(base, selection, page=request.GET.get("page"), per_page=NEWS_PER_PAGE)
+    topics = NewsFilters.topic.topics(filterset.context)
     return page.render(
         request,
         context_overrides={
-            "filters": filters,
-            "problems": problems,
-            "page_obj": page_obj,
-            "entries": with_topics(page_obj.object_list),
-            "facets": news_facets(filters, page.locale, page, topics),
-            "topic": topics.get(filters.topic),
+            "filters": selection,
+            "problems": listing.problems,
+            "listing": listing,
+            "page_obj": listing.page,
+            "entries": with_topics(listing.items, topics),
+            "facets": facet_pairs(listing, topics="topic", years="year"),
+            "topic": topics.get(selection.topic),
         },
     )
 
 
 def event_index(page, request, *, archive: bool):
-    topics = known_topics()
-    filters, problems = parse_event_filters(request.GET, topics, event_cities(page.locale, page))
-    paginator = Paginator(event_list(filters, page.locale, page, archive=archive), EVENTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    # An unknown city is reported on the page (the API answers such a question with nothing).
+    filterset = EventFilters(published_events(page.locale, page), check_open=True)
+    selection = filterset.parse(request.GET)
+    listing = filterset.run(
+        event_list(page.locale, page, archive=archive),
+        selection,
+        page=request.GET.get("page"),
+        per_page=EVENTS_PER_PAGE,
+    )
+    topics = EventFilters.topic.topics(filterset.context)
     return page.render(
         request,
         template="events/event_index_page.html",
         context_overrides={
             "archive": archive,
-            "filters": filters,
-            "problems": problems,
-            "page_obj": page_obj,
-            "entries": with_topics(page_obj.object_list),
-            "facets": event_facets(filters, page.locale, page, topics, archive=archive),
-            "topic": topics.get(filters.topic),
+            "filters": selection,
+            "problems": listing.problems,
+            "listing": listing,
+            "page_obj": listing.page,
+            "entries": with_topics(listing.items, topics),
+            "facets": facet_pairs(listing, topics="topic", cities="city", formats="attendance"),
+            "topic": topics.get(selection.topic),
             "index_url": page.get_url(request),
             "archive_url": page.get_url(request) + page.reverse_subpage("archive"),
             "ical_url": page.get_url(request) + page.reverse_subpage("ical").rstrip("/"),

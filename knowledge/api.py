@@ -3,7 +3,6 @@
 import datetime
 
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
 from ninja import Field, Query, Router, Schema
 
@@ -13,23 +12,16 @@ from cms.api.v3 import (
     Paging,
     TopicRef,
     check_params,
+    facets_out,
     locale_for,
     page_fields,
-    page_slice,
-    reject,
     topics_of,
 )
+from cms.listing.ninja import query_schema
 
-from .queries import find_library_items
+from .filters import LibraryFilters, library_listing
 
 router = Router(tags=["Knowledge library"])
-
-FACET_LABELS = {
-    "kind": _("Kind"),
-    "topic": _("Topic"),
-    "year": _("Year"),
-    "series": _("Workshop series"),
-}
 
 
 class SeriesRef(Schema):
@@ -70,55 +62,32 @@ class LibraryList(Schema):
 def list_library(
     request,
     paging: Query[Paging],
+    filters: Query[query_schema(LibraryFilters)],
     lang: Language = "de",
-    kind: str = Query("", description="`publikation` or `werkstatt`"),
-    topic: str = Query("", description="topic slug", max_length=100),
-    year: int | None = Query(None, ge=1990, le=2100),
-    series: str = Query("", description="slug of a workshop series", max_length=100),
 ):
     """The library newest first, filtered like the website's library page; facets count the
     items per kind, topic, year and series (each without its own filter)."""
-    check_params(request, {"kind", "topic", "year", "series"})
+    check_params(request, LibraryFilters.params())
     with translation.override(lang):
-        results = find_library_items(request.GET, locale_for(lang))
-        reject(results.problems)
-        total, items = page_slice(results.items, paging)
-        topics = topics_of([item.page for item in items], lang)
-        chosen = {"kind": kind, "topic": topic, "year": str(year or ""), "series": series}
+        listing, entries = library_listing(
+            None,
+            locale_for(lang),
+            selection=filters.selection,
+            offset=paging.offset,
+            limit=paging.limit,
+        )
+        topics = topics_of([item.page for item in entries], lang)
         return {
-            "count": total,
-            "facets": [
-                {
-                    "name": name,
-                    "label": str(FACET_LABELS[name]),
-                    "options": [
-                        {
-                            "value": value,
-                            "label": label,
-                            "count": count,
-                            "selected": value == chosen[name],
-                        }
-                        for value, label, count in options
-                    ],
-                }
-                for name, options in results.facets.items()
-            ],
+            "count": listing.total,
+            "facets": facets_out(listing.facets),
             "items": [
                 {
                     **page_fields(item.page, request, topics),
                     "kind": item.kind,
                     "kind_label": item.kind_label,
                     "date": item.date,
-                    "series": (
-                        {
-                            "id": item.series.pk,
-                            "title": item.series.title,
-                            "slug": item.series.slug,
-                        }
-                        if item.series
-                        else None
-                    ),
+                    "series": series_ref(item.series),
                 }
-                for item in items
+                for item in entries
             ],
         }

@@ -1,4 +1,5 @@
-"""API v3 endpoints of the district profiles: thin routers over ``profiles.queries``."""
+"""API v3 endpoints of the district profiles: thin routers over ``profiles.queries``, with
+their parameters, validation and OpenAPI documentation from ``profiles.filters``."""
 
 from typing import Any, Literal
 
@@ -15,38 +16,22 @@ from cms.api.v3 import (
     facets_out,
     locale_for,
     page_fields,
-    page_slice,
-    reject,
     topics_of,
 )
-from cms.filters import Problem
+from cms.listing.ninja import query_schema
 
-from .queries import ProfileFilters, find_profiles, profiles_geojson
+from .filters import ProfileFilters, find_profiles
+from .queries import profiles_geojson
 
 router = Router(tags=["District profiles"])
 
-FACET_PARAMS = set(ProfileFilters.facet_names())
 FILTER_HELP = (
     "Facet filters, each repeatable (values of one facet are alternatives, facets combine): "
     "`status` (`laufend`, `abgeschlossen`), `region` (Regierungsbezirk: `arnsberg`, `detmold`, "
     "`duesseldorf`, `koeln`, `muenster`), `municipality` (slug, e.g. `essen`), `programme`, "
     "`topic` (topic slug)."
 )
-
-
-class Facets(Schema):
-    status: list[str] = Field([], description="`laufend` or `abgeschlossen`")
-    region: list[str] = Field([], description="Regierungsbezirk slug")
-    municipality: list[str] = Field([], description="municipality slug, e.g. `essen`")
-    programme: list[str] = Field([], description="funding programme")
-    topic: list[str] = Field([], description="topic slug")
-
-
-def _results(request, lang: str):
-    check_params(request, FACET_PARAMS)
-    results = find_profiles(ProfileFilters.from_query(request.GET), locale_for(lang))
-    reject([Problem(facet, value, "unknown value") for facet, value in results.ignored])
-    return results
+Facets = query_schema(ProfileFilters)
 
 
 class PointOut(Schema):
@@ -91,12 +76,19 @@ class ProfileList(Schema):
     description=FILTER_HELP,
 )
 def list_profiles(request, paging: Query[Paging], facets: Query[Facets], lang: Language = "de"):
+    check_params(request, ProfileFilters.params())
     with translation.override(lang):
-        results = _results(request, lang)
-        total, items = page_slice(results.items, paging)
+        results = find_profiles(
+            None,
+            locale_for(lang),
+            selection=facets.selection,
+            offset=paging.offset,
+            limit=paging.limit,
+        )
+        items = results.items
         topics = topics_of([item.page for item in items], lang)
         return {
-            "count": total,
+            "count": results.count,
             "total_unfiltered": results.total_unfiltered,
             "facets": facets_out(results.facets),
             "items": [
@@ -145,5 +137,7 @@ class FeatureCollectionOut(Schema):
     "filters as the list. " + FILTER_HELP,
 )
 def profiles_map(request, facets: Query[Facets], lang: Language = "de"):
+    check_params(request, ProfileFilters.params())
     with translation.override(lang):
-        return profiles_geojson(_results(request, lang), request)
+        results = find_profiles(None, locale_for(lang), selection=facets.selection, facets=False)
+        return profiles_geojson(results.items, request)

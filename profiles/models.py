@@ -87,6 +87,9 @@ def validate_ags(value: str) -> None:
         )
 
 
+PROFILES_PER_PAGE = 50  # the overview's list; the map shows every matching profile
+
+
 class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
     """The district profiles: a map and a filterable list of all programme areas.
 
@@ -103,15 +106,21 @@ class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
 
     @path("")
     def index_view(self, request):
-        from .queries import ProfileFilters, find_profiles
+        from .filters import find_profiles
 
-        filters = ProfileFilters.from_query(request.GET)
-        results = find_profiles(filters, locale=self.locale, index=self)
-        query = results.filters.query_string()
+        results = find_profiles(
+            request.GET,
+            self.locale,
+            self,
+            page=request.GET.get("page"),
+            per_page=PROFILES_PER_PAGE,
+        )
+        query = results.filters.query_string(page=None)
         return self.render(
             request,
             context_overrides={
                 "results": results,
+                "page_obj": results.listing.page,
                 "map": map_config(),
                 "geojson_url": self.geojson_url(request) + (query if query != "?" else ""),
             },
@@ -122,12 +131,12 @@ class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
     def geojson_view(self, request):
         """The profiles matching the URL's facets as GeoJSON (served without the trailing
         slash, see cms.views.serve_page_file)."""
-        from .queries import ProfileFilters, find_profiles, profiles_geojson
+        from .filters import find_profiles
+        from .queries import profiles_geojson
 
-        filters = ProfileFilters.from_query(request.GET)
-        results = find_profiles(filters, locale=self.locale, index=self)
+        results = find_profiles(request.GET, self.locale, self, facets=False)
         response = JsonResponse(
-            profiles_geojson(results, request), content_type="application/geo+json"
+            profiles_geojson(results.items, request), content_type="application/geo+json"
         )
         response["Cache-Control"] = "public, max-age=300"
         return response

@@ -38,9 +38,10 @@ documentation and publications), German first, English second.
 * **Pages** (`/pages/`): Wagtail's page API. `GET /api/v3/pages/{id}/` returns a page with every
   field a frontend needs (StreamField blocks with resolved links, images as renditions, documents
   with URL, type and size, topics with their labels, breadcrumbs and translations).
-* **Project endpoints**: `topics`, `search`, `news`, `events`, `profiles` (with facets) and
-  `profiles/map` (GeoJSON), `knowledge`. Lists answer `{"count": N, "items": [...]}`; `limit`
-  (1–100, default 20) and `offset` page through them; `lang` (`de`, `en`) chooses the language.
+* **Project endpoints**: `topics`, `search`, `news`, `events`, `profiles` and `profiles/map`
+  (GeoJSON), `knowledge`. Lists answer `{"count": N, "items": [...]}`, the filterable ones with
+  `facets` (counts per value; each facet applies the other filters); `limit` (1–100, default
+  20) and `offset` page through them; `lang` (`de`, `en`) chooses the language.
 * Anonymous requests see live, public pages only. Unknown parameters and values (a topic slug
   that does not exist, a malformed date) are answered with `422` and a problem document
   (`application/problem+json`) naming the parameter.

@@ -180,11 +180,11 @@ class TestFarDates:
         assert [item["title"] for item in response.json()["items"]] == ["Werkstatt Beteiligung"]
 
     def test_the_filter_parser_reports_far_dates_too(self):
-        from events.queries import parse_event_filters
+        from events.filters import EventFilters
 
-        filters, problems = parse_event_filters({"to": "9999-12-31"}, {})
-        assert filters.end is None
-        assert [problem.parameter for problem in problems] == ["to"]
+        selection = EventFilters().parse({"to": "9999-12-31"})
+        assert selection.dates.end is None
+        assert [problem.parameter for problem in selection.problems] == ["to"]
 
     @pytest.mark.parametrize(
         "query",

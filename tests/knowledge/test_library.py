@@ -1,4 +1,5 @@
 import datetime
+from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,7 +13,7 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from cms.demo.pdf import make_pdf
-from knowledge.queries import find_library_items
+from knowledge.filters import library_listing
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag, translate_page
 
@@ -62,6 +63,20 @@ def shelf(library, series):
             publication_date=datetime.date(2021, 11, 1),
         ),
     }
+
+
+def find_library_items(query, locale, index):
+    """The whole filtered library (one page of 100) in the shape these tests read."""
+    listing, entries = library_listing(query, locale, index, limit=100)
+    return SimpleNamespace(
+        items=entries,
+        count=listing.total,
+        problems=listing.problems,
+        facets={
+            facet.name: [(option.value, option.label, option.count) for option in facet.options]
+            for facet in listing.facets
+        },
+    )
 
 
 def titles(results) -> list[str]:

@@ -1,0 +1,490 @@
+"""The filter classes of :mod:`cms.listing`: one small class per kind of filter.
+
+A filter knows everything about its URL parameter(s): how to read them (with the bounds of
+:mod:`cms.listing.bounds`), how to narrow a queryset in SQL, how to count its facet in one
+grouped query, how to write its value back into a query string and how to document itself
+in the OpenAPI document. A listing declares its filters once in a
+:class:`cms.listing.FilterSet`.
+"""
+
+import calendar
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext as _
+
+from cms import params
+from cms.filters import Problem
+
+from . import bounds
+
+
+def clean_text(value: Any) -> str:
+    """One raw value without NUL bytes and surrounding space."""
+    return str(value or "").replace("\x00", "").strip()
+
+
+def too_long(text: str) -> str | None:
+    """Why a value is refused for its length (every filter's one bound), or None."""
+    if len(text) > bounds.MAX_VALUE_LENGTH:
+        return _("longer than %(max)s characters") % {"max": bounds.MAX_VALUE_LENGTH}
+    return None
+
+
+def shown(text: str) -> str:
+    """A refused value as a problem names it: short enough to echo."""
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The chosen days of a date-range filter (either end may be open)."""
+
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.start or self.end)
+
+
+class Filter:
+    """One declared filter. Subclasses say how to parse, apply and count.
+
+    ``params`` are the URL parameters the filter reads (usually one: its name); ``facet``
+    says whether the listing shows counts for its values.
+    """
+
+    many = False  # a value may be given several times (``?topic=a&topic=b``)
+    facet = False
+    empty: Any = None
+
+    def __init__(
+        self,
+        label="",
+        *,
+        param: str | None = None,
+        help_text: str = "",
+        show_chosen: bool = False,
+        label_key=str.casefold,
+    ):
+        self.label = label
+        self.param = param
+        self.help_text = help_text
+        self.show_chosen = show_chosen  # chosen values stay in the facet, also with 0 items
+        self.label_key = label_key  # how option labels sort (e.g. German alphabetical order)
+        self.name = ""  # set by the FilterSet
+
+    def bind_name(self, name: str) -> None:
+        self.name = name
+        self.param = self.param or name
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        return (self.param,)
+
+    # ------------------------------------------------------------------ reading the URL
+
+    def parse(self, raw: Mapping[str, list[str]], context: dict) -> tuple[Any, list[Problem]]:
+        """The typed value from the raw values of the URL; problems drop the value."""
+        texts = [text for text in (clean_text(v) for v in raw.get(self.param, [])) if text]
+        if not texts:
+            return self.empty, []
+        problems: list[Problem] = []
+        if self.many:
+            if len(texts) > bounds.MAX_VALUES:
+                reason = _("at most %(max)s values") % {"max": bounds.MAX_VALUES}
+                return self.empty, [Problem(self.param, texts[bounds.MAX_VALUES], reason)]
+            values = []
+            for text in dict.fromkeys(texts):
+                value, reason = self.read_one(text, context)
+                if reason:
+                    problems.append(Problem(self.param, shown(text), str(reason)))
+                else:
+                    values.append(value)
+            return tuple(values), problems
+        value, reason = self.read_one(texts[-1], context)
+        if reason:
+            return self.empty, [Problem(self.param, shown(texts[-1]), str(reason))]
+        return value, []
+
+    def read_one(self, text: str, context: dict) -> tuple[Any, str | None]:
+        if reason := too_long(text):
+            return None, reason
+        return self.parse_one(text, context)
+
+    def parse_one(self, text: str, context: dict) -> tuple[Any, str | None]:
+        return text, None
+
+    def is_empty(self, value) -> bool:
+        return value in (None, "", ()) or not value
+
+    def to_params(self, value) -> list[tuple[str, str]]:
+        if self.is_empty(value):
+            return []
+        values = value if self.many else (value,)
+        return [(self.param, self.format_one(one)) for one in values]
+
+    def format_one(self, value) -> str:
+        return str(value)
+
+    # ------------------------------------------------------------------------------ SQL
+
+    def apply(self, queryset: QuerySet, value) -> QuerySet:
+        raise NotImplementedError
+
+    def counts(self, queryset: QuerySet, context: dict) -> list[tuple[Any, int]]:
+        """(value, number of items) for the items of ``queryset``: one grouped query."""
+        raise NotImplementedError
+
+    def option(self, key, context: dict) -> tuple[Any, str] | None:
+        """(the object a template shows, its label) for a facet value, None to leave it out."""
+        return key, str(key)
+
+    def sort_options(self, options: list) -> list:
+        return options
+
+    # -------------------------------------------------------------------------- OpenAPI
+
+    def json_schema(self, param: str) -> dict:
+        """The schema of one value of ``param`` (the API's parameter documentation)."""
+        return {"type": "string", "maxLength": bounds.MAX_VALUE_LENGTH}
+
+
+class ChoiceFilter(Filter):
+    """One value out of a vocabulary: a model's ``TextChoices``, a callable giving
+    ``{value: label}``, or ``None`` for an open vocabulary (e.g. the cities events happen
+    in) that is checked only where the filter set is asked to (``check_open``)."""
+
+    facet = True
+    empty = ""
+
+    def __init__(
+        self,
+        label="",
+        *,
+        field: str,
+        choices=None,
+        aliases: Mapping[str, str] | None = None,
+        unknown: str = "",
+        **kwargs,
+    ):
+        super().__init__(label, **kwargs)
+        self.field = field
+        self.choices = choices
+        self.aliases = dict(aliases or {})  # old spellings clients may still send
+        self.unknown = unknown
+
+    def vocabulary(self, context: dict) -> Mapping[str, Any] | None:
+        key = ("vocabulary", self.name)
+        if key not in context:
+            context[key] = self.load_vocabulary(context)
+        return context[key]
+
+    def load_vocabulary(self, context: dict) -> Mapping[str, Any] | None:
+        choices = self.choices
+        if choices is None:
+            base = context.get("open_vocabulary_base")
+            if base is None:
+                return None
+            values = base.exclude(**{self.field: ""}).order_by()
+            values = values.values_list(self.field, flat=True).distinct()
+            return {value: value for value in values}
+        if isinstance(choices, type):  # TextChoices
+            return dict(choices.choices)
+        return dict(choices(context))
+
+    def static_values(self) -> list[str] | None:
+        if isinstance(self.choices, type):
+            return [str(value) for value in self.choices.values]
+        return None
+
+    def parse_one(self, text, context):
+        text = self.aliases.get(text, text)
+        known = self.vocabulary(context)
+        if known is not None and text not in known:
+            return None, self.unknown or _("unknown value")
+        return text, None
+
+    def apply(self, queryset, value):
+        lookup = f"{self.field}__in" if self.many else self.field
+        return queryset.filter(**{lookup: value})
+
+    def counts(self, queryset, context):
+        rows = (
+            queryset.exclude(**{self.field: ""})
+            .order_by()
+            .values_list(self.field)
+            .annotate(total=Count("pk", distinct=True))
+            .values_list(self.field, "total")
+        )
+        return list(rows)
+
+    def option(self, key, context):
+        known = self.vocabulary(context) if self.choices is not None else None
+        if known is not None:
+            return (key, str(known[key])) if key in known else None
+        return key, str(key)
+
+    def sort_options(self, options):
+        static = self.static_values()
+        if static is not None:
+            order = {value: index for index, value in enumerate(static)}
+            return sorted(options, key=lambda option: order.get(option.value, len(order)))
+        return sorted(options, key=lambda option: self.label_key(option.label))
+
+    def json_schema(self, param):
+        values = self.static_values()
+        if values is None:
+            return super().json_schema(param)
+        return {"type": "string", "enum": values + [a for a in self.aliases if a not in values]}
+
+
+class MultipleChoiceFilter(ChoiceFilter):
+    """Several values of a vocabulary, combined with OR (``?status=a&status=b``)."""
+
+    many = True
+    empty = ()
+
+
+class TopicFilter(Filter):
+    """A topic of the network's vocabulary (``cms.Topic``) by slug; a page matches when it is
+    tagged with it. With ``many=True`` a page matches any of the chosen topics."""
+
+    facet = True
+    empty = ""
+
+    def __init__(self, label="", *, many: bool = False, lookup="tagged_topics__tag__slug", **kw):
+        super().__init__(label, **kw)
+        self.many = many
+        self.empty = () if many else ""
+        self.lookup = lookup
+
+    def topics(self, context: dict) -> dict:
+        if "topics" not in context:
+            from cms.models import Topic
+
+            context["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
+        return context["topics"]
+
+    def parse_one(self, text, context):
+        if text not in self.topics(context):
+            return None, _("unknown topic")
+        return text, None
+
+    def apply(self, queryset, value):
+        if self.many:
+            from cms.models import TaggedPage
+
+            tagged = TaggedPage.objects.filter(tag__slug__in=value).values("content_object_id")
+            return queryset.filter(pk__in=tagged)
+        return queryset.filter(**{self.lookup: value})
+
+    def counts(self, queryset, context):
+        from cms.models import TaggedPage
+
+        rows = (
+            TaggedPage.objects.filter(content_object__in=queryset.order_by().values("pk"))
+            .values_list("tag__slug")
+            .annotate(total=Count("content_object", distinct=True))
+            .values_list("tag__slug", "total")
+        )
+        return list(rows)
+
+    def option(self, key, context):
+        topic = self.topics(context).get(key)
+        return (topic, topic.label) if topic else None
+
+    def sort_options(self, options):
+        return sorted(options, key=lambda option: self.label_key(option.label))
+
+    def json_schema(self, param):
+        return {
+            "type": "string",
+            "maxLength": bounds.MAX_VALUE_LENGTH,
+            "description": "topic slug, e.g. `buergerbeteiligung` (see `/api/v3/topics/`)",
+        }
+
+
+class YearFilter(Filter):
+    """The year of a date field (``?year=2026``), with counts per year, newest first."""
+
+    facet = True
+
+    def __init__(self, label="", *, field: str, **kwargs):
+        super().__init__(label, **kwargs)
+        self.field = field
+
+    def parse_one(self, text, context):
+        if text.isdigit() and bounds.FIRST_YEAR <= int(text) <= bounds.LAST_YEAR:
+            return int(text), None
+        return None, _("not a year")
+
+    def apply(self, queryset, value):
+        return queryset.filter(**{f"{self.field}__year": value})
+
+    def counts(self, queryset, context):
+        rows = (
+            queryset.order_by()
+            .annotate(_year=ExtractYear(self.field))
+            .values_list("_year")
+            .annotate(total=Count("pk", distinct=True))
+            .values_list("_year", "total")
+        )
+        return [(year, total) for year, total in rows if year is not None]
+
+    def sort_options(self, options):
+        return sorted(options, key=lambda option: option.item, reverse=True)
+
+    def json_schema(self, param):
+        return {"type": "integer", "minimum": bounds.FIRST_YEAR, "maximum": bounds.LAST_YEAR}
+
+
+class SpanFilter(Filter):
+    """A filter on days: items that take place on at least one day of a range.
+
+    ``span`` names the item's first and last moment (e.g. ``("starts_at", "ends_at")``) or,
+    for items of one day, a single date field. Several span filters of one set (month and
+    from/to) intersect their ranges before the one overlap condition is built.
+    """
+
+    def __init__(self, label="", *, span, timezone: Callable | None = None, **kwargs):
+        super().__init__(label, **kwargs)
+        self.span = (span, span) if isinstance(span, str) else tuple(span)
+        self.timezone = timezone  # for date-time fields: the zone whose days count
+
+    def days(self, value) -> tuple[datetime.date | None, datetime.date | None]:
+        raise NotImplementedError
+
+    def apply(self, queryset, value):
+        return queryset.filter(span_condition(self, *self.days(value)))
+
+
+def span_condition(span_filter: SpanFilter, first, last) -> Q:
+    """Items overlapping the days ``first``–``last`` (either may be None)."""
+    start_field, end_field = span_filter.span
+    condition = Q()
+    zone = span_filter.timezone
+    if zone is None:
+        if first:
+            condition &= Q(**{f"{end_field}__gte": first})
+        if last:
+            condition &= Q(**{f"{start_field}__lte": last})
+        return condition
+    if first:
+        condition &= Q(**{f"{end_field}__gt": _midnight(first, zone())})
+    if last:
+        condition &= Q(**{f"{start_field}__lt": _midnight(last + datetime.timedelta(1), zone())})
+    return condition
+
+
+def _midnight(day: datetime.date, zone) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=zone)
+
+
+class MonthFilter(SpanFilter):
+    """A month (``?month=2026-05``): items on at least one of its days."""
+
+    def parse_one(self, text, context):
+        try:
+            year, month = (int(part) for part in text.split("-"))
+        except ValueError:
+            return None, _("expected YYYY-MM")
+        if bounds.FIRST_YEAR <= year <= bounds.LAST_YEAR and 1 <= month <= 12:
+            return (year, month), None
+        return None, _("expected YYYY-MM")
+
+    def format_one(self, value):
+        return f"{value[0]:04d}-{value[1]:02d}"
+
+    def days(self, value):
+        if not value:
+            return None, None
+        year, month = value
+        last = calendar.monthrange(year, month)[1]
+        return datetime.date(year, month, 1), datetime.date(year, month, last)
+
+    def json_schema(self, param):
+        return {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])$"}
+
+
+class DateRangeFilter(SpanFilter):
+    """``?from=YYYY-MM-DD&to=YYYY-MM-DD`` (either end open; dates within ``cms.params``'
+    years). A range that ends before it starts keeps its start and reports its end."""
+
+    empty = DateRange()
+
+    def __init__(self, label="", *, params=("from", "to"), help_texts=None, **kwargs):
+        super().__init__(label, **kwargs)
+        self.range_params = tuple(params)
+        self.help_texts = dict(help_texts or {})  # per parameter, for the API document
+
+    def bind_name(self, name):
+        self.name = name
+        self.param = self.range_params[0]
+
+    @property
+    def params(self):
+        return self.range_params
+
+    def parse(self, raw, context):
+        problems: list[Problem] = []
+        found = []
+        for param in self.range_params:
+            texts = [text for text in (clean_text(v) for v in raw.get(param, [])) if text]
+            value = None
+            if texts:
+                reason = too_long(texts[-1])
+                value, reason = (None, reason) if reason else params.parse_date(texts[-1])
+                if reason:
+                    problems.append(Problem(param, shown(texts[-1]), str(reason)))
+            found.append(value)
+        start, end = found
+        if start and end and end < start:
+            reason = _("the range ends before it starts")
+            problems.append(Problem(self.range_params[1], end.isoformat(), reason))
+            end = None
+        return DateRange(start, end), problems
+
+    def to_params(self, value):
+        if not value:
+            return []
+        pairs = zip(self.range_params, (value.start, value.end), strict=True)
+        return [(param, day.isoformat()) for param, day in pairs if day]
+
+    def days(self, value):
+        return (value.start, value.end) if value else (None, None)
+
+    def json_schema(self, param):
+        schema = {"type": "string", "format": "date"}
+        if param in self.help_texts:
+            schema["description"] = self.help_texts[param]
+        return schema
+
+
+class TextFilter(Filter):
+    """Free text (``?q=…``): items whose fields contain every word, case-insensitively.
+    For ranked full-text search use ``search/``; this is the simple "contains" of a list."""
+
+    empty = ""
+
+    def __init__(self, label="", *, fields: tuple[str, ...], **kwargs):
+        super().__init__(label, **kwargs)
+        self.fields = tuple(fields)
+
+    def parse_one(self, text, context):
+        words = text.split()
+        if len(words) > bounds.MAX_WORDS:
+            return None, _("at most %(max)s words") % {"max": bounds.MAX_WORDS}
+        return " ".join(words), None
+
+    def apply(self, queryset, value):
+        for word in value.split():
+            condition = Q()
+            for field in self.fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset

@@ -1,0 +1,258 @@
+"""FilterSet, Selection and Listing: the engine every filtered list runs on."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+
+from cms.facets import Facet, FacetOption
+from cms.filters import Problem
+
+from . import bounds
+from .filters import Filter, SpanFilter, span_condition
+
+PAGE_PARAM = "page"
+
+
+def raw_values(query: Mapping) -> dict[str, list[str]]:
+    """A ``QueryDict`` (or a plain mapping) as lists of strings per parameter."""
+    if hasattr(query, "getlist"):
+        return {key: [str(v) for v in query.getlist(key)] for key in query}
+    result = {}
+    for key, value in query.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, list | tuple) else [value]
+        result[key] = [str(v) for v in values if v is not None]
+    return result
+
+
+class FilterSet:
+    """The filters of one listing, declared once as class attributes::
+
+        class NewsFilters(FilterSet):
+            topic = TopicFilter(_("Topic"))
+            year = YearFilter(_("Year"), field="date")
+
+    An instance is bound to what a request needs besides the URL: ``base`` (the unfiltered
+    queryset, for open vocabularies and facets) and ``check_open`` (report values of open
+    vocabularies, e.g. a city no item is in, as the HTML pages do).
+    """
+
+    declared: dict[str, Filter] = {}
+    facet_order: tuple[str, ...] = ()  # facets in another order than declared (names)
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        declared = dict(getattr(cls, "declared", {}))
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, Filter):
+                value.bind_name(name)
+                declared[name] = value
+        cls.declared = declared
+        cls._schema = None
+
+    def __init__(self, base: QuerySet | None = None, *, check_open: bool = False, context=None):
+        self.base = base
+        self.check_open = check_open
+        # What filters share while a request runs (vocabularies they loaded, or were given).
+        self.context: dict = dict(context or {})
+        if check_open and base is not None:
+            self.context["open_vocabulary_base"] = base
+
+    @classmethod
+    def params(cls) -> list[str]:
+        return [param for f in cls.declared.values() for param in f.params]
+
+    # ------------------------------------------------------------------------- parsing
+
+    def parse(self, query: Mapping) -> "Selection":
+        """The typed values of a query; values that cannot be used are dropped and named in
+        ``selection.problems`` (never an exception)."""
+        raw = raw_values(query)
+        values, problems = {}, []
+        for name, declared in self.declared.items():
+            values[name], found = declared.parse(raw, self.context)
+            problems.extend(found)
+        return Selection(self, values, problems)
+
+    def empty(self) -> "Selection":
+        return Selection(self, {name: f.empty for name, f in self.declared.items()}, [])
+
+    def select(self, **values) -> "Selection":
+        """A selection from typed values (code, tests)."""
+        selection = self.empty()
+        selection.values.update(values)
+        return selection
+
+    # ----------------------------------------------------------------------------- SQL
+
+    def apply(self, queryset: QuerySet, selection: "Selection", *, without: str = ""):
+        """``queryset`` narrowed by every chosen filter except ``without``."""
+        spans: dict[tuple, list] = {}
+        for name, declared in self.declared.items():
+            value = selection.values.get(name)
+            if name == without or declared.is_empty(value):
+                continue
+            if isinstance(declared, SpanFilter):
+                spans.setdefault(declared.span, []).append((declared, declared.days(value)))
+            else:
+                queryset = declared.apply(queryset, value)
+        for ranges in spans.values():
+            firsts = [first for _f, (first, _l) in ranges if first]
+            lasts = [last for _f, (_first, last) in ranges if last]
+            condition = span_condition(
+                ranges[0][0], max(firsts) if firsts else None, min(lasts) if lasts else None
+            )
+            queryset = queryset.filter(condition)
+        return queryset
+
+    def facets(self, queryset: QuerySet, selection: "Selection") -> list[Facet]:
+        """Disjunctive facets: each facet's counts apply every other filter's choice, in one
+        grouped query per facet."""
+        facets = []
+        names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
+        for name in names:
+            declared = self.declared[name]
+            if not declared.facet:
+                continue
+            chosen = selection.values.get(name)
+            chosen_set = set(chosen) if declared.many else {chosen}
+            options = []
+            subset = self.apply(queryset, selection, without=name)
+            counts = list(declared.counts(subset, self.context))
+            if declared.show_chosen and not declared.is_empty(chosen):
+                counted = {key for key, _count in counts}
+                counts += [(key, 0) for key in chosen_set if key not in counted]
+            for key, count in counts:
+                shown = declared.option(key, self.context)
+                if shown is None:
+                    continue
+                item, label = shown
+                options.append(
+                    FacetOption(
+                        value=declared.format_one(key),
+                        label=label,
+                        count=count,
+                        selected=key in chosen_set,
+                        query_string=selection.toggle(name, key),
+                        item=item,
+                    )
+                )
+            facets.append(
+                Facet(
+                    name=declared.param,
+                    label=str(declared.label),
+                    options=declared.sort_options(options),
+                    remove_query_string=selection.query_string(**{declared.param: None}),
+                )
+            )
+        return facets
+
+    def run(
+        self,
+        queryset: QuerySet,
+        selection: "Selection",
+        *,
+        page: Any = None,
+        per_page: int | None = None,
+        offset: int = 0,
+        limit: int | None = None,
+        facets: bool = True,
+    ) -> "Listing":
+        """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
+        for the API), the total, the facets. Queries: one count, one page, one per facet."""
+        filtered = self.apply(queryset, selection)
+        page_obj = None
+        if per_page is not None:
+            per_page = min(per_page, bounds.MAX_PER_PAGE)
+            page_obj = Paginator(filtered, per_page).get_page(page)
+            items, total = list(page_obj.object_list), page_obj.paginator.count
+        else:
+            limit = min(limit or bounds.MAX_PER_PAGE, bounds.MAX_PER_PAGE)
+            total = filtered.count()
+            items = list(filtered[offset : offset + limit]) if total > offset else []
+        return Listing(
+            items=items,
+            total=total,
+            facets=self.facets(queryset, selection) if facets else [],
+            selection=selection,
+            problems=list(selection.problems),
+            page=page_obj,
+        )
+
+
+class Selection:
+    """The parsed filter set of one request: typed values by filter name (``selection.year``,
+    ``selection["dates"]``), the problems found, and query strings for templates."""
+
+    def __init__(self, filterset: FilterSet, values: dict, problems: list[Problem]):
+        self.filterset = filterset
+        self.values = values
+        self.problems = problems
+
+    def __getattr__(self, name):
+        values = self.__dict__.get("values", {})
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    def __getitem__(self, name):
+        return self.values[name]
+
+    def is_empty(self) -> bool:
+        return all(f.is_empty(self.values.get(n)) for n, f in self.filterset.declared.items())
+
+    def pairs(self) -> list[tuple[str, str]]:
+        result = []
+        for name, declared in self.filterset.declared.items():
+            result.extend(declared.to_params(self.values.get(name)))
+        return result
+
+    def as_params(self) -> dict[str, str]:
+        """Each parameter's value as the form shows it ("" when not chosen)."""
+        found = dict.fromkeys(self.filterset.params(), "")
+        for param, value in self.pairs():
+            found[param] = found[param] or value
+        return found
+
+    def query_string(self, **changes) -> str:
+        """``?…`` for this selection with ``changes`` (parameter → value; None or "" removes
+        it, a list repeats it); always starts with ``?`` so it can follow a page URL."""
+        pairs = [(param, value) for param, value in self.pairs() if param not in changes]
+        for param, value in changes.items():
+            if value in (None, ""):
+                continue
+            for one in value if isinstance(value, list | tuple) else [value]:
+                pairs.append((param, str(one)))
+        return "?" + urlencode(pairs)
+
+    def toggle(self, name: str, key) -> str:
+        """The query string that adds ``key`` to filter ``name`` or removes it if chosen."""
+        declared = self.filterset.declared[name]
+        chosen = self.values.get(name)
+        text = declared.format_one(key)
+        if declared.many:
+            current = [declared.format_one(v) for v in chosen or ()]
+            new = [v for v in current if v != text] if text in current else [*current, text]
+            return self.query_string(**{declared.param: new})
+        selected = not declared.is_empty(chosen) and chosen == key
+        return self.query_string(**{declared.param: None if selected else text})
+
+
+@dataclass
+class Listing:
+    """What every listing returns, for HTML, feeds and the API alike."""
+
+    items: list
+    total: int
+    facets: list[Facet]
+    selection: Selection
+    problems: list[Problem] = field(default_factory=list)
+    page: Any = None  # Django's paginator page for HTML listings
+
+    def facet(self, name: str) -> Facet | None:
+        return next((facet for facet in self.facets if facet.name == name), None)

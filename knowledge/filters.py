@@ -1,0 +1,99 @@
+"""The filters of the knowledge library, declared once for the HTML library and the API."""
+
+from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cms.listing import ChoiceFilter, Filter, FilterSet, Listing, TopicFilter, YearFilter
+from cms.querysets import visible
+
+from .enums import KINDS
+from .models import WorkshopSeriesPage
+from .queries import library_entries, library_items, library_series
+
+
+class SeriesFilter(Filter):
+    """A workshop series by slug; its value is the series page. Items carry the series'
+    translation key (``series_key``, see ``knowledge.queries.library_items``), so that a
+    translated publication finds the series of its own language; the series of the listing
+    come from ``context["series"]`` (slug → series page, loaded by the caller in one query)."""
+
+    facet = True
+    empty = ""
+
+    def series(self, context) -> dict:
+        """The listing's series by slug; without a listing (the API's parameter check) the
+        visible series of every language, as a series is one translation key in all."""
+        if "series" not in context:
+            series = visible(WorkshopSeriesPage.objects.all())
+            series = series.only("slug", "title", "translation_key")
+            context["series"] = {item.slug: item for item in series}
+        return context["series"]
+
+    def parse_one(self, text, context):
+        series = self.series(context).get(text)
+        if series is None:
+            return None, _("unknown series")
+        return series, None
+
+    def format_one(self, value):
+        return value.slug
+
+    def apply(self, queryset, value):
+        return queryset.filter(series_key=value.translation_key)
+
+    def counts(self, queryset, context):
+        keys = {series.translation_key: series for series in self.series(context).values()}
+        rows = (
+            queryset.order_by()
+            .values_list("series_key")
+            .annotate(total=Count("pk", distinct=True))
+            .values_list("series_key", "total")
+        )
+        return [(keys[key], total) for key, total in rows if key in keys]
+
+    def option(self, key, context):
+        return key, key.title
+
+    def sort_options(self, options):
+        return sorted(options, key=lambda option: option.label.casefold())
+
+    def json_schema(self, param):
+        return {"type": "string", "maxLength": 100, "description": "slug of a workshop series"}
+
+
+class LibraryFilters(FilterSet):
+    """Wissen & Publikationen: workshops and publications by kind, topic, series and year."""
+
+    kind = ChoiceFilter(
+        gettext_lazy("Kind"),
+        field="kind",
+        choices=lambda context: KINDS,
+        unknown=gettext_lazy("unknown kind"),
+        help_text="`publikation` or `werkstatt` (workshop documentation)",
+    )
+    topic = TopicFilter(gettext_lazy("Topic"))
+    series = SeriesFilter(gettext_lazy("Workshop series"))
+    year = YearFilter(gettext_lazy("Year"), field="item_date", help_text="year of the item")
+    facet_order = ("kind", "topic", "year", "series")
+
+
+def library_listing(
+    query, locale, index=None, *, page=None, per_page=None, offset=0, limit=None, selection=None
+) -> tuple[Listing, list]:
+    """The library filtered by ``query`` (or an already parsed ``selection``): the listing and
+    its entries with their specific fields. Queries: series, (topics,) count, page of items,
+    one per kind for the entries, one per facet."""
+    series = {item.slug: item for item in library_series(locale, index)}
+    filterset = LibraryFilters(context={"series": series})
+    if selection is None:
+        selection = filterset.parse(query)
+    listing = filterset.run(
+        library_items(locale, index),
+        selection,
+        page=page,
+        per_page=per_page,
+        offset=offset,
+        limit=limit,
+    )
+    return listing, library_entries(listing.items, series)

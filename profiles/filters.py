@@ -1,0 +1,138 @@
+"""The facets of the district profiles, declared once for the overview's list, its map and
+the API (list and map). Several values of one facet are alternatives (OR); facets narrow
+(AND). Every facet keeps its chosen values, also when they match nothing."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+from cms.listing import FilterSet, Listing, MultipleChoiceFilter, TopicFilter
+from cms.models.topics import GERMAN_TRANSLITERATION
+from cms.querysets import visible
+
+from .models import MunicipalityPage, Programme, Regierungsbezirk, Status
+from .queries import profile_entries, profile_items, visible_municipalities
+
+
+def sort_key(text: str) -> str:
+    """German alphabetical order: "Ökonomie" between "Oberhausen" and "Paderborn"."""
+    return text.casefold().translate(GERMAN_TRANSLITERATION)
+
+
+def municipalities(context) -> dict:
+    """The listing's municipalities (slug → title), given by the caller; without a listing
+    (the API's parameter check) those of every language."""
+    if "municipalities" not in context:
+        rows = visible(MunicipalityPage.objects.all()).values_list("slug", "title")
+        context["municipalities"] = dict(rows)
+    return context["municipalities"]
+
+
+class ProfileFilters(FilterSet):
+    status = MultipleChoiceFilter(
+        _("Status"),
+        field="status",
+        choices=Status,
+        show_chosen=True,
+        unknown=_("unknown value"),
+        help_text="`laufend` (running) or `abgeschlossen` (completed)",
+    )
+    region = MultipleChoiceFilter(
+        _("Administrative district"),
+        field="region",
+        choices=Regierungsbezirk,
+        show_chosen=True,
+        unknown=_("unknown value"),
+        help_text="Regierungsbezirk",
+    )
+    municipality = MultipleChoiceFilter(
+        _("Municipality"),
+        field="municipality_slug",
+        choices=municipalities,
+        show_chosen=True,
+        label_key=sort_key,
+        unknown=_("unknown value"),
+        help_text="municipality slug, e.g. `essen`",
+    )
+    programme = MultipleChoiceFilter(
+        _("Programme"),
+        field="programme",
+        choices=Programme,
+        show_chosen=True,
+        unknown=_("unknown value"),
+        help_text="funding programme",
+    )
+    topic = TopicFilter(_("Topic"), many=True, show_chosen=True, label_key=sort_key)
+
+
+@dataclass
+class ProfileResults:
+    """What the overview, its map and the API show: a page of profiles (or all, for the
+    map), the facets, the chosen filters and the values that were ignored."""
+
+    listing: Listing
+    items: list
+    total_unfiltered: int
+
+    @property
+    def facets(self):
+        return self.listing.facets
+
+    @property
+    def filters(self):
+        return self.listing.selection
+
+    @property
+    def count(self) -> int:
+        return self.listing.total
+
+    @property
+    def ignored(self) -> list[tuple[str, str]]:
+        return [(problem.parameter, problem.value) for problem in self.listing.problems]
+
+    @property
+    def ignored_display(self) -> list[str]:
+        labels = {f.param: f.label for f in ProfileFilters.declared.values()}
+        return [f"{labels.get(name, name)}: {value}" for name, value in self.ignored]
+
+
+def find_profiles(
+    query,
+    locale,
+    index=None,
+    *,
+    selection=None,
+    page=None,
+    per_page=None,
+    offset=0,
+    limit=None,
+    facets=True,
+) -> ProfileResults:
+    """The profiles filtered by ``query`` (or a parsed ``selection``); ``per_page`` or
+    ``limit`` page them, without either all matching profiles are returned (the map).
+    Queries: municipalities, (topics,) total, count, page, topics of the page, one per facet."""
+    known = visible_municipalities(locale, index).values_list("slug", "title")
+    context = {"municipalities": dict(known)}
+    filterset = ProfileFilters(context=context)
+    if selection is None:
+        selection = filterset.parse(query)
+    base = profile_items(locale, index)
+    if per_page is None and limit is None:
+        items = list(filterset.apply(base, selection))
+        facet_list = filterset.facets(base, selection) if facets else []
+        listing = Listing(items, len(items), facet_list, selection, list(selection.problems))
+    else:
+        listing = filterset.run(
+            base,
+            selection,
+            page=page,
+            per_page=per_page,
+            offset=offset,
+            limit=limit,
+            facets=facets,
+        )
+    entries = profile_entries(listing.items)
+    if listing.page is not None:
+        listing.page.object_list = entries
+    total = base.count() if facets else 0
+    return ProfileResults(listing=listing, items=entries, total_unfiltered=total)

@@ -1,0 +1,178 @@
+"""The news and events endpoints run on the listing engine: their OpenAPI parameters are the
+filter sets' declarations, they answer with facets, and their query count does not grow."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from cms.listing.ninja import documented_params
+from events.filters import EventFilters, NewsFilters
+from events.models import AttendanceMode
+from knowledge.filters import LibraryFilters
+from profiles.filters import ProfileFilters
+from tests.conftest import tag
+from tests.events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def declared_in(documented: dict, declared: dict) -> bool:
+    """Every declared key has its value in the document (which may add the request guard's
+    pattern and bounds, see cms.api.openapi)."""
+    return all(
+        declared_in(documented.get(key) or {}, value)
+        if isinstance(value, dict)
+        else documented.get(key) == value
+        for key, value in declared.items()
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "filterset", "others"),
+    [
+        ("/api/v3/news/", NewsFilters, {"lang", "limit", "offset"}),
+        ("/api/v3/events/", EventFilters, {"lang", "limit", "offset", "archive"}),
+        ("/api/v3/knowledge/", LibraryFilters, {"lang", "limit", "offset"}),
+        ("/api/v3/profiles/", ProfileFilters, {"lang", "limit", "offset"}),
+        ("/api/v3/profiles/map/", ProfileFilters, {"lang"}),
+    ],
+)
+def test_openapi_parameters_are_the_filter_sets_declaration(api, path, filterset, others):
+    """Fails when the API's documented parameters drift from the declared filters."""
+    schema = api.get("/api/v3/openapi.json").json()
+    parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+    assert set(parameters) == set(filterset.params()) | others
+    for name, declared in documented_params(filterset).items():
+        assert declared_in(parameters[name]["schema"], declared), name
+        assert parameters[name].get("description"), name
+
+
+def test_documented_attendance_values_are_the_stored_ones(api):
+    schema = api.get("/api/v3/openapi.json").json()
+    parameters = schema["paths"]["/api/v3/events/"]["get"]["parameters"]
+    (attendance,) = [p for p in parameters if p["name"] == "attendance"]
+    assert attendance["schema"]["enum"] == [*AttendanceMode.values, "hybrid"]
+    item = schema["components"]["schemas"]["EventItemOut"]["properties"]["attendance"]
+    enum = item.get("enum") or schema["components"]["schemas"]["AttendanceMode"]["enum"]
+    assert enum == AttendanceMode.values
+
+
+@pytest.fixture
+def calendar(home):
+    index = EventIndexPageFactory(parent=home)
+    soon = timezone.localdate() + datetime.timedelta(days=3)
+    for attendance in ("offline", "online", "mixed"):
+        EventPageFactory(
+            parent=index,
+            title=f"Termin {attendance}",
+            start_date=soon,
+            attendance=attendance,
+            online_url="https://example.org/",
+            city="Essen" if attendance != "online" else "",
+        )
+    return index
+
+
+def test_old_attendance_value_hybrid_still_filters(api, calendar):
+    mixed = api.get("/api/v3/events/", {"attendance": "mixed"}).json()
+    hybrid = api.get("/api/v3/events/", {"attendance": "hybrid"}).json()
+    assert [item["title"] for item in mixed["items"]] == ["Termin mixed"]
+    assert hybrid["items"] == mixed["items"]
+    assert {item["attendance"] for item in api.get("/api/v3/events/").json()["items"]} == {
+        "offline",
+        "online",
+        "mixed",
+    }
+    assert api.get("/api/v3/events/", {"attendance": "vielleicht"}).status_code == 422
+
+
+def test_event_facets_apply_the_other_filters(api, calendar):
+    data = api.get("/api/v3/events/", {"attendance": "online"}).json()
+    facets = {facet["name"]: facet for facet in data["facets"]}
+    # the format facet ignores its own choice, the city facet applies it
+    assert {o["value"]: o["count"] for o in facets["attendance"]["options"]} == {
+        "offline": 1,
+        "online": 1,
+        "mixed": 1,
+    }
+    assert facets["city"]["options"] == []
+    assert [o["value"] for o in facets["attendance"]["options"] if o["selected"]] == ["online"]
+
+
+def test_an_unknown_city_is_an_empty_answer_in_the_api(api, calendar):
+    response = api.get("/api/v3/events/", {"city": "Atlantis"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0
+
+
+def count_queries(api, url) -> int:
+    api.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/news/",
+        "/api/v3/news/?topic=bildung&year=2026",
+        "/api/v3/events/",
+        "/api/v3/events/?topic=bildung&city=Stadt+3&from=2000-01-01",
+        "/api/v3/events/?archive=true",
+    ],
+)
+def test_query_count_is_the_same_for_5_and_25_items(api, home, url):
+    """25 rather than 500 pages: creating Wagtail pages costs ~0.1 s each; what is pinned is
+    that the count does not depend on the number of items (no query per item or facet value)."""
+    from tests.cms.factories import TopicFactory
+
+    topic = TopicFactory(slug="bildung")
+    news = NewsIndexPageFactory(parent=home)
+    events = EventIndexPageFactory(parent=home)
+
+    def add(number, offset):
+        for index in range(offset, offset + number):
+            tag(NewsPageFactory(parent=news, date=datetime.date(2025 + index % 2, 5, 1)), topic)
+            day = timezone.localdate() + datetime.timedelta(days=index % 10 - 3)  # past, coming
+            tag(EventPageFactory(parent=events, start_date=day, city=f"Stadt {index}"), topic)
+
+    add(5, 0)
+    few = count_queries(api, url)
+    add(20, 5)
+    assert count_queries(api, url) == few
+
+
+@pytest.mark.parametrize("url", ["/api/v3/knowledge/", "/api/v3/knowledge/?kind=werkstatt"])
+def test_library_query_count_is_the_same_for_5_and_25_items(api, home, url):
+    from tests.cms.factories import TopicFactory
+    from tests.knowledge.factories import (
+        KnowledgeIndexPageFactory,
+        PublicationPageFactory,
+        WorkshopPageFactory,
+        WorkshopSeriesPageFactory,
+    )
+
+    topic = TopicFactory(slug="bildung")
+    library = KnowledgeIndexPageFactory(parent=home)
+    series = WorkshopSeriesPageFactory(parent=library)
+
+    def add(number, offset):
+        for index in range(offset, offset + number):
+            day = datetime.date(2017 + index % 2, 7 + index % 6, 1)  # within the series
+            tag(WorkshopPageFactory(parent=series, date=day), topic)
+            PublicationPageFactory(parent=library, workshop_series=series, publication_date=day)
+
+    add(3, 0)
+    few = count_queries(api, url)
+    add(10, 3)
+    assert count_queries(api, url) == few
