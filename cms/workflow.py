@@ -43,6 +43,8 @@ WAGTAIL_MSGIDS = [
     gettext_noop("Approve with comment"),
     gettext_noop("Request changes"),
     gettext_noop("%(label)s and Publish"),
+    gettext_noop("Restart workflow "),  # sic, Wagtail's msgids end with a space
+    gettext_noop("Cancel workflow "),
     # states
     gettext_noop("In Moderation"),
     gettext_noop("in moderation"),
@@ -59,6 +61,8 @@ WAGTAIL_MSGIDS = [
     gettext_noop("Your pages and snippets in a workflow"),
     gettext_noop("Awaiting your review"),
     gettext_noop("Awaiting my review"),
+    gettext_noop("Sent to %(task_name)s %(started_at)s"),
+    gettext_noop("Task submitted by"),
     # e-mails
     gettext_noop(
         'The page "%(title)s" has been submitted for approval in moderation stage "%(task)s".'

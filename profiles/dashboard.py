@@ -49,8 +49,13 @@ def stale_profiles(user, today: datetime.date | None = None):
     )
 
 
-def is_coordination_office(user) -> bool:
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+def speaks_to_a_municipality(user) -> bool:
+    """Whether the panel addresses a municipality's own editor ("Ihre Profile"). Everyone else
+    who sees it (the coordination office, the network's editors, administrators) reads which
+    municipality to ask."""
+    if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
+        return False
+    return user.groups.filter(name__startswith=MUNICIPALITY_GROUP_PREFIX).exists()
 
 
 def municipality_contacts(profiles) -> dict[str, list[dict]]:
@@ -92,12 +97,12 @@ class StaleProfilesPanel(Component):
         user = parent_context["request"].user
         profiles = stale_profiles(user)
         shown = list(profiles[: self.limit])
-        coordination = is_coordination_office(user)
-        if coordination:
+        own_profiles = bool(shown) and speaks_to_a_municipality(user)
+        if shown and not own_profiles:
             contacts = municipality_contacts(shown)
             for profile in shown:
                 profile.municipality_editors = contacts.get(profile.path[: -Page.steplen], [])
-        context["coordination_office"] = coordination
+        context["ask_the_municipality"] = not own_profiles
         context["several_municipalities"] = len({p.municipality for p in shown}) > 1
         context["profiles"] = shown
         context["count"] = len(shown) if len(shown) < self.limit else profiles.count()

@@ -62,7 +62,7 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     assert NEW_TITLE in moderator.content(), "the dashboard lists the submission"
     moderator.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
     footer_action(moderator, "button[data-workflow-action-name='approve']")
-    # "Genehmigen" without a comment posts at once; Wagtail answers with a message.
+    # "Freigeben" without a comment posts at once; the admin confirms it with a message.
     moderator.locator(".messages .success, .messages li").first.wait_for()
     moderator.wait_for_load_state("networkidle")
     moderator.context.close()

@@ -215,3 +215,9 @@ class TestDashboardByRole:
         assert "Essen" in text
         assert 'href="mailto:essen@example.org"' in html
         assert 'href="mailto:dortmund@example.org"' not in html.split("stale-profiles")[1][:5000]
+
+    def test_the_networks_editors_read_which_municipality_to_ask_too(self, stale, users, client):
+        client.force_login(users.editor)  # "Redaktion" may edit profiles, but not for Essen
+        text = self.stale_panel(client)
+        assert "Bitten Sie die genannte Kommune" in text
+        assert "Ihre Profile" not in text
