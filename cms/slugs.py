@@ -29,6 +29,9 @@ from wagtail.admin.widgets import SlugInput
 
 from cms.models.topics import german_slugify
 
+# Page.slug's length; "ä" → "ae" can make the German slug longer than the title.
+SLUG_MAX_LENGTH = 255
+
 # (regex, replacement) pairs for Wagtail's slug controller, in the order they apply.
 GERMAN_SLUG_FORMATTERS = [
     (re.escape(source), target)
@@ -73,7 +76,7 @@ def german_slug_for(title: str, slug: str) -> str:
     then the German slug. A slug the editor chose themselves is kept as it is."""
     if not title or not slug:
         return slug
-    german = german_slugify(title)
+    german = german_slugify(title)[:SLUG_MAX_LENGTH].rstrip("-")
     if german and slug != german and slug in wagtail_default_slugs(title):
         return german
     return slug

@@ -119,3 +119,12 @@ class TestDefaults:
     def test_a_given_slug_is_kept(self, home):
         page = home.add_child(instance=ContentPage(title=TITLE, slug="eigene-adresse"))
         assert page.slug == "eigene-adresse"
+
+    def test_a_long_title_full_of_umlauts_still_fits_the_slug_field(self, home):
+        page = home.add_child(instance=ContentPage(title="Ä" * 255))
+        assert page.slug.startswith("aeae")
+        assert len(page.slug) <= 255
+
+
+def test_the_safety_net_keeps_a_german_slug_within_the_field():
+    assert len(german_slug_for("Ü" * 200, "u" * 200)) <= 255
