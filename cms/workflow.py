@@ -53,6 +53,12 @@ WAGTAIL_MSGIDS = [
     gettext_noop("Changes requested"),
     gettext_noop("Approved"),
     gettext_noop("Rejected"),
+    # the lock notes of a page in review
+    gettext_noop("Only reviewers for this task can edit the %(model_name)s."),
+    gettext_noop(
+        "Reviewers can edit this %(model_name)s – lock it to prevent other reviewers from editing"
+    ),
+    gettext_noop("Only reviewers can edit and approve the %(model_name)s"),
     # messages
     gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
     gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
