@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from cms.models.topics import Topic
+from cms.slugs import GermanSlugInput, german_slug_for
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):
@@ -41,7 +42,8 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 
 class BasePageForm(WagtailAdminPageForm):
-    """Every page type's admin form: topics are chosen from the vocabulary (TopicChoiceField)."""
+    """Every page type's admin form: topics are chosen from the vocabulary (TopicChoiceField);
+    new slugs spell umlauts the German way (``cms.slugs``)."""
 
     topic_field = "topics"
 
@@ -55,3 +57,24 @@ class BasePageForm(WagtailAdminPageForm):
             )
             if self.instance.pk:
                 self.initial[name] = list(self.instance.topics.all())
+        if "slug" in self.fields:
+            widget = self.fields["slug"].widget
+            self.fields["slug"].widget = GermanSlugInput(
+                attrs={
+                    key: value
+                    for key, value in widget.attrs.items()
+                    if not key.startswith("data-")
+                }
+            )
+
+    def clean_slug(self):
+        """Wagtail's transliteration of the title ("forderrunde-fur") becomes the German one
+        ("foerderrunde-fuer") on a new page or a changed slug; the slug a page already has and
+        a slug typed by hand stay as they are."""
+        slug = self.cleaned_data.get("slug", "")
+        if slug and slug == self.instance.slug:
+            return slug
+        title = self.cleaned_data.get("title")
+        if title is None:
+            title = self.data.get(self.add_prefix("title"), "")
+        return german_slug_for(str(title), slug)

@@ -6,17 +6,24 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, media
+from cms import health, media, workflow
 from cms import views as cms_views
 from cms.api.v2 import api_router
 from cms.sitemap import PageSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's workflow action view at its own address, with a confirmation of the decision
+    # (cms.workflow); reverse("wagtailadmin_pages:workflow_action") gives the same address.
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        require_admin_access(workflow.workflow_action),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),

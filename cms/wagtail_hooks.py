@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from cms import pagecache
+from cms import pagecache, workflow
 from cms.dashboard import MyDraftsPanel
 from cms.guide import EditorGuideView
 from cms.models import ContactPerson, FooterText, Topic
@@ -51,6 +51,10 @@ register_snippet(CoreSnippets)
 @hooks.register("construct_homepage_panels")
 def add_my_drafts_panel(request, panels):
     panels.append(MyDraftsPanel())
+
+
+hooks.register("construct_page_action_menu", workflow.use_german_submit_button)
+hooks.register("after_edit_page", workflow.confirm_decision_in_editor)
 
 
 @hooks.register("before_serve_page")

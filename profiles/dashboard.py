@@ -2,7 +2,9 @@
 
 Municipalities are asked to check their district profiles once a year (``last_reviewed``). The
 panel lists the German profiles the user may edit whose check is missing or older than a year,
-oldest first, so the coordination office can follow up.
+oldest first. It speaks to its reader: a municipal editor reads about "Ihre Profile" and is asked
+to check them; the coordination office reads which municipality to ask, with that
+municipality's editors to write to.
 """
 
 import datetime
@@ -13,8 +15,10 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page
+from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.roles import MODERATORS, MUNICIPALITY_GROUP_PREFIX
 
 from .models import DistrictProfilePage
 
@@ -45,6 +49,43 @@ def stale_profiles(user, today: datetime.date | None = None):
     )
 
 
+def speaks_to_a_municipality(user) -> bool:
+    """Whether the panel addresses a municipality's own editor ("Ihre Profile"). Everyone else
+    who sees it (the coordination office, the network's editors, administrators) reads which
+    municipality to ask."""
+    if user.is_superuser or user.groups.filter(name=MODERATORS).exists():
+        return False
+    return user.groups.filter(name__startswith=MUNICIPALITY_GROUP_PREFIX).exists()
+
+
+def municipality_contacts(profiles) -> dict[str, list[dict]]:
+    """The active editors of each profile's municipality (its group), by the municipality
+    page's path; one query for all profiles."""
+    steplen = Page.steplen
+    paths = {profile.path[:-steplen] for profile in profiles}
+    rows = (
+        GroupPagePermission.objects.filter(
+            page__path__in=paths,
+            group__name__startswith=MUNICIPALITY_GROUP_PREFIX,
+            group__user__is_active=True,
+        )
+        .values_list(
+            "page__path",
+            "group__user__first_name",
+            "group__user__last_name",
+            "group__user__username",
+            "group__user__email",
+        )
+        .distinct()
+        .order_by("page__path", "group__user__last_name", "group__user__username")
+    )
+    contacts: dict[str, list[dict]] = {}
+    for path, first, last, username, email in rows:
+        name = f"{first} {last}".strip() or username
+        contacts.setdefault(path, []).append({"name": name, "email": email})
+    return contacts
+
+
 class StaleProfilesPanel(Component):
     name = "stale_profiles"
     template_name = "profiles/admin/stale_profiles_panel.html"
@@ -53,8 +94,16 @@ class StaleProfilesPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        profiles = stale_profiles(parent_context["request"].user)
+        user = parent_context["request"].user
+        profiles = stale_profiles(user)
         shown = list(profiles[: self.limit])
+        own_profiles = bool(shown) and speaks_to_a_municipality(user)
+        if shown and not own_profiles:
+            contacts = municipality_contacts(shown)
+            for profile in shown:
+                profile.municipality_editors = contacts.get(profile.path[: -Page.steplen], [])
+        context["ask_the_municipality"] = not own_profiles
+        context["several_municipalities"] = len({p.municipality for p in shown}) > 1
         context["profiles"] = shown
         context["count"] = len(shown) if len(shown) < self.limit else profiles.count()
         context["more"] = context["count"] - len(shown)

@@ -187,3 +187,52 @@ def test_an_update_of_a_page_id_that_is_no_number_is_refused(api, network, edito
     )
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["path", "page_id"]
+
+
+class TestSlugs:
+    def test_a_new_page_without_a_slug_gets_the_german_one(self, api, network, editor):
+        response = api.post(
+            "/api/v3/pages/",
+            {
+                "title": "Förderrunde für Quartiere",
+                "date": "2025-06-01",
+                "meta": {"type": "events.NewsPage", "parent_id": network.news_index.pk},
+            },
+            content_type="application/json",
+            **bearer(editor),
+        )
+        assert response.status_code == 201, response.content
+        assert NewsPage.objects.get(title="Förderrunde für Quartiere").slug == (
+            "foerderrunde-fuer-quartiere"
+        )
+
+    def test_a_given_slug_is_kept(self, api, network, editor):
+        response = api.post(
+            "/api/v3/pages/",
+            {
+                "title": "Förderrunde für Quartiere",
+                "slug": "foerderung",
+                "date": "2025-06-01",
+                "meta": {"type": "events.NewsPage", "parent_id": network.news_index.pk},
+            },
+            content_type="application/json",
+            **bearer(editor),
+        )
+        assert response.status_code == 201, response.content
+        assert NewsPage.objects.get(title="Förderrunde für Quartiere").slug == "foerderung"
+
+    def test_a_second_page_of_the_same_title_gets_a_numbered_slug(self, api, network, editor):
+        for __ in range(2):
+            response = api.post(
+                "/api/v3/pages/",
+                {
+                    "title": "Förderrunde",
+                    "date": "2025-06-01",
+                    "meta": {"type": "events.NewsPage", "parent_id": network.news_index.pk},
+                },
+                content_type="application/json",
+                **bearer(editor),
+            )
+            assert response.status_code == 201, response.content
+        slugs = NewsPage.objects.filter(title="Förderrunde").values_list("slug", flat=True)
+        assert sorted(slugs) == ["foerderrunde", "foerderrunde-2"]

@@ -49,6 +49,8 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     log_in(editor, live_server, users.essen_editor.username)
     editor.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
     editor.fill("#id_title", NEW_TITLE)
+    submit = editor.locator("button[name='action-submit']").first
+    assert submit.text_content().strip() == "Zur Freigabe einreichen"
     footer_action(editor, "button[name='action-submit']")
     editor.wait_for_url(re.compile(r"/admin/pages/\d+/"))
     state = WorkflowState.objects.get(object_id=str(katernberg.pk))
@@ -62,8 +64,9 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     assert NEW_TITLE in moderator.content(), "the dashboard lists the submission"
     moderator.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
     footer_action(moderator, "button[data-workflow-action-name='approve']")
-    # "Genehmigen" without a comment posts at once; Wagtail answers with a message.
+    # "Freigeben" without a comment posts at once; the admin confirms it with a message.
     moderator.locator(".messages .success, .messages li").first.wait_for()
+    moderator.get_by_text(f"„{NEW_TITLE}“ freigegeben und veröffentlicht.").first.wait_for()
     moderator.wait_for_load_state("networkidle")
     moderator.context.close()
 
@@ -75,3 +78,23 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     visitor.goto(f"{live_server.url}/de/suche/?q=Zollverein")
     assert NEW_TITLE in visitor.content()
     visitor.context.close()
+
+
+def test_approval_from_the_dashboard_is_confirmed(browser, live_server, tree, users, csp_watch):
+    """The dashboard's "Freigeben" posts in the background (Wagtail's workflow dialog script);
+    the next page confirms the decision in the workflow's words."""
+    katernberg = tree.katernberg
+    katernberg.title = NEW_TITLE
+    katernberg.save_revision(user=users.essen_editor)
+    workflow = katernberg.get_workflow()
+    workflow.start(katernberg, users.essen_editor)
+
+    moderator = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
+    moderator.set_default_timeout(15_000)
+    log_in(moderator, live_server, users.moderator.username)
+    row = moderator.locator("tr", has=moderator.locator("[data-workflow-action-url]")).first
+    row.locator("[data-w-dropdown-target='toggle']").click()  # the row's "…" actions
+    row.locator("button[data-workflow-action-url*='/approve/']").first.click()
+    moderator.get_by_text(f"„{NEW_TITLE}“ freigegeben und veröffentlicht.").first.wait_for()
+    moderator.context.close()
+    assert Page.objects.get(pk=katernberg.pk).title == NEW_TITLE
