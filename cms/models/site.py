@@ -52,6 +52,33 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    description = models.TextField(
+        _("description of the site (German)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One or two sentences search engines and link previews show for pages without "
+            "their own description or teaser."
+        ),
+    )
+    description_en = models.TextField(
+        _("description of the site (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_("The same for the English pages."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image for link previews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without a teaser image is shared; landscape format, with a "
+            "description for screen readers."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -72,10 +99,18 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Footer links"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("description_en"), FieldPanel("share_image")],
+            heading=_("Search engines and link previews"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    def description_for(self, language: str) -> str:
+        """The site-wide description in ``language`` ("" if there is none)."""
+        return {"de": self.description, "en": self.description_en}.get(language, "")
 
 
 class FooterText(TranslatableMixin, models.Model):
