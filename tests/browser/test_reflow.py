@@ -86,7 +86,8 @@ def site_pages():
     return [home.url, news_index.url, events.url, f"{events.url}archiv/", library.url]
 
 
-def test_no_horizontal_scrolling_at_320_px(browser, csp_watch, live_server, site_pages):
+def test_no_horizontal_scrolling_at_320_px(browser, csp_watch, live_server, site_pages, settings):
+    settings.PUBLIC_BASE_URL = "https://soziale-stadt.example.org"
     context = browser.new_context(
         viewport={"width": WIDTH, "height": 800}, locale="de-DE", reduced_motion="reduce"
     )
@@ -100,6 +101,12 @@ def test_no_horizontal_scrolling_at_320_px(browser, csp_watch, live_server, site
             # the listings really show their filter forms with the long options
             if path != site_pages[0]:
                 assert page.locator("form.filters select").count() >= 1, path
+            # what search engines and link previews read, in the page as the browser has it
+            canonical = page.locator("link[rel=canonical]").get_attribute("href")
+            assert canonical == f"{settings.PUBLIC_BASE_URL}{path}"
+            og_url = page.locator("meta[property='og:url']").get_attribute("content")
+            assert og_url == canonical
+            assert page.locator("meta[name=description]").get_attribute("content").strip()
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             if scroll_width > WIDTH:
                 problems[path] = (scroll_width, page.evaluate(OVERFLOWING, WIDTH))
