@@ -283,3 +283,14 @@ class TestJsonLd:
         without = NewsPageFactory(parent=news_index, teaser_image=None)
         assert json_ld(client.get(with_image.url).text)["image"][0].startswith("http")
         assert "image" not in json_ld(client.get(without.url).text)
+
+
+def test_editors_learn_the_70_character_rule():
+    from django.utils import translation
+
+    from home.models import ContentPage
+
+    form_class = ContentPage.get_edit_handler().get_form_class()
+    with translation.override("de"):
+        form = form_class(instance=ContentPage(), for_user=None)
+        assert "70 Zeichen" in str(form.fields["seo_title"].help_text)
