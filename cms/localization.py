@@ -54,12 +54,19 @@ def absolute_url(page: Page, request=None) -> str:
 def localized_live_pages(page_ids) -> list[Page]:
     """The given pages, each replaced by its visible translation in the active language if there
     is one; pages visitors may not see (cms.querysets.visible) are dropped. Order follows
-    ``page_ids``. Three queries at most, however many pages.
+    ``page_ids``. Two queries at most, however many pages.
     """
     page_ids = [page_id for page_id in page_ids if page_id]
     if not page_ids:
         return []
     pages = visible(Page.objects.filter(pk__in=page_ids)).only(*PAGE_LINK_FIELDS).in_bulk()
+    return localize_pages([pages[page_id] for page_id in page_ids if page_id in pages])
+
+
+def localize_pages(pages) -> list[Page]:
+    """Each of ``pages`` (visible ones, e.g. from ``visible(...).only(*PAGE_LINK_FIELDS)``)
+    replaced by its visible translation in the active language if there is one; one query."""
+    pages = list(pages)
     if not pages:
         return []
     locale = active_locale()
@@ -67,16 +74,12 @@ def localized_live_pages(page_ids) -> list[Page]:
         page.translation_key: page
         for page in visible(
             Page.objects.filter(
-                translation_key__in=[page.translation_key for page in pages.values()],
+                translation_key__in=[page.translation_key for page in pages],
                 locale=locale,
             )
         ).only(*PAGE_LINK_FIELDS)
     }
-    return [
-        translations.get(pages[page_id].translation_key, pages[page_id])
-        for page_id in page_ids
-        if page_id in pages
-    ]
+    return [translations.get(page.translation_key, page) for page in pages]
 
 
 def localized_specific_pages(pages) -> dict[int, Page | None]:

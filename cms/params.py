@@ -11,9 +11,11 @@ Two layers, so that no view has to expect hostile input and none parses it twice
    ``OFFSET`` is a 64-bit integer), a search of more than :data:`MAX_SEARCH_WORDS` words (search
    parsers build one nested node per word and run out of stack), and any value that reads as
    an ISO date or date-time (as Django's model fields read it, e.g. in Wagtail's field filters
-   ``?type=events.EventPage&starts_at=…``) outside the years :data:`FIRST_YEAR`–
-   :data:`LAST_YEAR` or with a time-zone offset beyond ±14:00 (converting such a value to UTC
-   leaves Python's calendar).
+   ``?type=events.EventPage&starts_at=…``, in any ISO form Python reads, ``20240101T0000``
+   and week dates too) outside the years :data:`FIRST_YEAR`–:data:`LAST_YEAR` or with a
+   time-zone offset beyond ±14:00 (converting such a value to UTC leaves Python's calendar,
+   and PostgreSQL refuses offsets beyond ±15:59), and a ``site`` (Wagtail's APIs) whose port
+   is not a number.
 2. Bounded parsers for the values views interpret: dates (:func:`parse_date`, years
    :data:`FIRST_YEAR`–:data:`LAST_YEAR`, so that "the day after" always exists) and the same
    rule as an annotated type for django-ninja parameters (:data:`BoundedDate`), so the API
@@ -50,6 +52,7 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # text without control characters; dates and date-times of the years FIRST_YEAR-LAST_YEAR with
 # an offset of at most 14 hours (tests/cms/test_params.py checks them against the code).
 PRINTABLE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SITE_PATTERN = r"^[^:\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*(:[0-9]+)?$"  # host, optionally :port
 YEAR_PATTERN = r"(19[0-9]{2}|2[01][0-9]{2}|2200)"
 DATE_PATTERN = rf"^{YEAR_PATTERN}-[0-9]{{2}}-[0-9]{{2}}$"
 DATETIME_PATTERN = (
@@ -57,7 +60,11 @@ DATETIME_PATTERN = (
     r"([Zz]|[+-](0[0-9]|1[0-3])(:?[0-5][0-9])?|[+-]14(:?00)?)?$"
 )
 INTEGER = re.compile(r"\s*[+-]?\d+\s*")
-DATE_LIKE = re.compile(r"\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}")
+# What Python's ISO parser (and so Django's) may read as a date: 2024-01-01, a week date
+# (2024-W01, 2024W011) and the basic form 20240101 when a time follows (20240101T000000+2359);
+# eight digits alone are left alone, they are far more often a number than a date.
+DATE_LIKE = re.compile(r"\s*[+-]?(\d{4,}-\d{1,2}-\d{1,2}|\d{4}-?W\d|\d{8}\D)")
+SITE_PARAMS = ("site",)  # Wagtail's APIs: a host name, optionally with ":port"
 
 DATE_RANGE_MESSAGE = _("expected a date between %(first)s and %(last)s")
 OFFSET_MESSAGE = _("the time-zone offset must lie between -14:00 and +14:00")
@@ -106,8 +113,19 @@ def _value_problem(name: str, value: str) -> tuple[str, dict] | None:
         return _("longer than %(max)s characters"), {"max": MAX_VALUE_LENGTH}
     if name in PAGING_PARAMS and INTEGER.fullmatch(value) and int(value) > MAX_OFFSET:
         return _("at most %(max)s"), {"max": MAX_OFFSET}
+    if name in SITE_PARAMS and (problem := _site_problem(value)):
+        return problem
     if DATE_LIKE.match(value):
         return _temporal_problem(value.strip())
+    return None
+
+
+def _site_problem(value: str) -> tuple[str, dict] | None:
+    """Wagtail splits a site at the first ":" and compares the rest with the numeric port
+    (``?site=example.org:abc`` failed with a server error in ``pages/find/``)."""
+    __, colon, port = value.partition(":")
+    if colon and not (port.isascii() and port.isdigit()):
+        return _("expected a host name, optionally with a port number (example.org:8000)"), {}
     return None
 
 

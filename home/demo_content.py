@@ -19,8 +19,8 @@ from cms.demo.blocks import (
 )
 from cms.demo.registry import demo_step
 from cms.demo.topics import TOPICS
-from cms.models import SiteSettings
-from home.models import ContentPage, HomePage
+from cms.models import FooterLink, SiteSettings
+from home.models import AccessibilityStatementPage, ContentPage, HomePage
 
 IMAGES = [
     # key, title, alt text / description, seed
@@ -780,15 +780,16 @@ def home_featured(context, home: HomePage) -> None:
 def site_settings(home: HomePage, contact_page, imprint, privacy) -> None:
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
-    if settings.imprint_page_id:
+    if settings.footer_links.exists():
         return
     settings.office_name = "Kommunale Koordinierungsstelle, Stadt Essen"
     settings.advisor_name = "empirica ag"
     settings.phone = "0228 914 89-65"
     settings.email = "soziale-stadt@netzwerk-stadtentwicklung.nrw"
-    settings.contact_page = contact_page
-    settings.imprint_page = imprint
-    settings.privacy_page = privacy
+    settings.footer_links = [
+        FooterLink(page=page, sort_order=order)
+        for order, page in enumerate((contact_page, imprint, privacy))
+    ]
     # What search engines and link previews show for pages without a teaser of their own.
     settings.description = (
         "Die Arbeitsgemeinschaft Soziale Stadt NRW verbindet die Kommunen im "
@@ -803,6 +804,69 @@ def site_settings(home: HomePage, contact_page, imprint, privacy) -> None:
 
 # The main navigation in this order; content areas added by later steps slot in by their key.
 MENU_ORDER = ["about", "profiles", "news", "events", "knowledge", "cohesion", "contact"]
+
+
+ENFORCEMENT = (
+    "<p>Wenn Sie auf Ihre Rückmeldung innerhalb von sechs Wochen keine oder keine "
+    "zufriedenstellende Antwort erhalten, können Sie sich an die Ombudsstelle für barrierefreie "
+    "Informationstechnik des Landes Nordrhein-Westfalen wenden:</p><p>Ombudsstelle für "
+    "barrierefreie Informationstechnik bei der Beauftragten der Landesregierung für Menschen mit "
+    "Behinderung sowie für Patientinnen und Patienten in Nordrhein-Westfalen, Fürstenwall 25, "
+    "40219 Düsseldorf, E-Mail: ombudsstelle-barrierefreie-it@mags.nrw.de</p>",
+    "<p>If you receive no answer, or no satisfactory answer, to your feedback within six weeks, "
+    "you can turn to the ombudsman's office for accessible information technology of North "
+    "Rhine-Westphalia:</p><p>Ombudsstelle für barrierefreie Informationstechnik bei der "
+    "Beauftragten der Landesregierung für Menschen mit Behinderung sowie für Patientinnen und "
+    "Patienten in Nordrhein-Westfalen, Fürstenwall 25, 40219 Düsseldorf, e-mail: "
+    "ombudsstelle-barrierefreie-it@mags.nrw.de</p>",
+)
+
+
+@demo_step(order=40)
+def accessibility_statement(context):
+    """The Erklärung zur Barrierefreiheit in both languages, linked from the footer."""
+    home = ensure_home(context)
+    statement = context.ensure_page(
+        "accessibility",
+        home,
+        AccessibilityStatementPage,
+        conformance="teilweise",
+        prepared_on=date(2026, 6, 1),
+        last_reviewed=date(2026, 11, 16),
+        assessment="Selbstbewertung der Koordinierungsstelle mit automatischen Prüfungen",
+        de={
+            "title": "Erklärung zur Barrierefreiheit",
+            "slug": "barrierefreiheit",
+            "teaser": "Wie barrierefrei diese Website ist, was noch fehlt und wie Sie uns "
+            "Barrieren melden.",
+            "known_barriers": "<p>Einige ältere PDF-Dokumente der Werkstattreihen sind nicht "
+            "getaggt. Wir stellen sie schrittweise barrierefrei bereit; bis dahin senden wir "
+            "Ihnen die Inhalte auf Anfrage in einer zugänglichen Form.</p><p>Die Karte der "
+            "Programmgebiete ist mit der Tastatur bedienbar; alle Angaben der Karte stehen "
+            "zusätzlich in der Liste darunter.</p>",
+            "feedback_intro": "<p>Sind Ihnen Mängel beim barrierefreien Zugang aufgefallen? "
+            "Schreiben Sie uns über das Formular oder per E-Mail.</p>",
+            "enforcement": ENFORCEMENT[0],
+        },
+        en={
+            "title": "Accessibility statement",
+            "slug": "accessibility",
+            "teaser": "How accessible this website is, what is still missing and how to tell "
+            "us about barriers.",
+            "known_barriers": "<p>Some older PDF documents of the workshop series are not "
+            "tagged. We are making them accessible step by step; until then we send you the "
+            "content in an accessible form on request.</p><p>The map of the programme areas "
+            "can be used with the keyboard; everything it shows is also in the list below "
+            "it.</p>",
+            "feedback_intro": "<p>Have you noticed barriers? Write to us using the form or by "
+            "e-mail.</p>",
+            "enforcement": ENFORCEMENT[1],
+        },
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    links = site_settings.footer_links
+    if links.exists() and not links.filter(page=statement).exists():
+        FooterLink.objects.create(settings=site_settings, page=statement, sort_order=links.count())
 
 
 @demo_step(order=95)

@@ -1,12 +1,15 @@
-"""The start page and general content pages."""
+"""The start page, general content pages and the accessibility statement."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
@@ -55,6 +58,7 @@ class HomePage(BasePage):
         "events.NewsIndexPage",
         "events.EventIndexPage",
         "knowledge.KnowledgeIndexPage",
+        "home.AccessibilityStatementPage",
     ]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1
@@ -102,10 +106,178 @@ class ContentPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("body", writable=True)]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage"]
+    subpage_types = ["home.ContentPage", "home.AccessibilityStatementPage"]
 
     template = "home/content_page.html"
 
     class Meta:
         verbose_name = _("content page")
         verbose_name_plural = _("content pages")
+
+
+class Conformance(models.TextChoices):
+    """How far the site meets BITV 2.0 (EN 301 549, WCAG 2.1 level AA)."""
+
+    FULL = "vollstaendig", _("fully compliant")
+    PARTIAL = "teilweise", _("partially compliant")
+    NONE = "nicht", _("not compliant")
+
+
+class AccessibilityStatementPage(RoutablePageMixin, BasePage):
+    """The Erklärung zur Barrierefreiheit (BITV 2.0 § 7, BITNRW-VO): conformance, known barriers
+    (written by the coordination office plus the PDFs in use that fail the upload check),
+    the last review, contact, a feedback form and the enforcement procedure of NRW. One page per
+    language, linked from every page's footer (site settings)."""
+
+    conformance = models.CharField(
+        _("conformance status"),
+        max_length=20,
+        choices=Conformance.choices,
+        default=Conformance.PARTIAL,
+    )
+    prepared_on = models.DateField(_("statement prepared on"))
+    last_reviewed = models.DateField(
+        _("last reviewed on"), help_text=_("Review the statement at least once a year.")
+    )
+    assessment = models.CharField(
+        _("assessment method"),
+        max_length=200,
+        default="Selbstbewertung",
+        help_text=_("E.g. “Selbstbewertung” or the name of the testing body."),
+    )
+    known_barriers = RichTextField(
+        _("known barriers"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "Contents that are not yet accessible, and why. PDFs that fail the upload check "
+            "are listed below this text automatically."
+        ),
+    )
+    feedback_intro = RichTextField(
+        _("feedback"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown above the feedback form."),
+    )
+    enforcement = RichTextField(
+        _("enforcement procedure"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "The ombudsman's office of North Rhine-Westphalia for accessible information "
+            "technology, with its address."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        MultiFieldPanel(
+            [
+                FieldPanel("conformance"),
+                FieldPanel("prepared_on"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("assessment"),
+            ],
+            heading=_("Status"),
+        ),
+        FieldPanel("known_barriers"),
+        FieldPanel("feedback_intro"),
+        FieldPanel("enforcement"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("known_barriers"),
+        index.SearchField("enforcement"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("conformance"),
+        APIField("prepared_on"),
+        APIField("last_reviewed"),
+        APIField("assessment"),
+        APIField("known_barriers"),
+        APIField("enforcement"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("conformance"),
+        SynchronizedField("prepared_on"),
+        SynchronizedField("last_reviewed"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types: list[str] = []
+    template = "home/accessibility_statement_page.html"
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """One statement per language."""
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models import SiteSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        context["office"] = SiteSettings.for_request(request)
+        return context
+
+    def barrier_documents(self):
+        """PDFs that visitors can download and that fail the accessibility check."""
+        from wagtail.documents import get_document_model
+
+        from cms.files.visibility import publicly_visible
+        from cms.models.documents import PdfAccessibility
+
+        return publicly_visible(
+            get_document_model().objects.filter(pdf_accessibility__in=PdfAccessibility.barriers())
+        ).order_by("title")
+
+    @path("")
+    def statement(self, request):
+        from .accessibility import handle_feedback
+
+        return handle_feedback(self, request)
+
+    @path("danke/", name="thanks")
+    def thanks(self, request):
+        return self.render(request, context_overrides={"thanks": True})
+
+
+class AccessibilityFeedback(models.Model):
+    """A visitor's message about a barrier, sent through the statement's form."""
+
+    statement = models.ForeignKey(
+        AccessibilityStatementPage,
+        verbose_name=_("accessibility statement"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+    created_at = models.DateTimeField(_("received"), auto_now_add=True)
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    email = models.EmailField(
+        _("e-mail"), blank=True, help_text=_("For the answer and the confirmation.")
+    )
+    page_url = models.CharField(
+        _("page concerned"),
+        max_length=500,
+        blank=True,
+        help_text=_("The address of the page or document with the barrier, if you know it."),
+    )
+    message = models.TextField(_("message"), max_length=5000)
+    language = models.CharField(_("language"), max_length=10, editable=False)
+
+    class Meta:
+        verbose_name = _("accessibility feedback")
+        verbose_name_plural = _("accessibility feedback")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.created_at:%d.%m.%Y %H:%M} – {self.name or self.email or '–'}"

@@ -300,8 +300,11 @@ class ProfileSummary:
 
 def profile_summary(locale: Locale | int, index: Page) -> ProfileSummary:
     """Counts for the start page's teaser of the district profiles (two queries)."""
+    # order_by(): the page's default ordering (path) would otherwise join the GROUP BY and give
+    # one row per profile (the start page then said "1 running" whatever the real count was).
     counts = dict(
         published_profiles(locale, index)
+        .order_by()
         .values_list("status")
         .annotate(total=Count("pk"))
         .values_list("status", "total")

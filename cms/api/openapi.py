@@ -52,7 +52,8 @@ ERRORS = {
     "400": "A malformed request: a query string that is not UTF-8 or contains NUL bytes or "
     f"other control characters, a value longer than {params.MAX_VALUE_LENGTH} characters, an "
     f"offset above {params.MAX_OFFSET}, a search of more than {params.MAX_SEARCH_WORDS} words, "
-    "a body that is not JSON, or a page size above the maximum.",
+    "a `site` whose port is not a number, a body that is not JSON, or a page size above the "
+    "maximum.",
     "401": "No valid bearer token (`Authorization: Bearer <token>`).",
     "403": "The token's user may not do this (e.g. publish without the permission), or the "
     "page is locked while it waits for approval.",
@@ -115,6 +116,9 @@ def _bound(name: str, location: str, schema: dict, limit_max: int) -> None:
         schema.setdefault("pattern", params.DATE_PATTERN)
     elif value_format == "date-time":
         schema.setdefault("pattern", params.DATETIME_PATTERN)
+    elif location == "query" and name in params.SITE_PARAMS:
+        schema.setdefault("pattern", params.SITE_PATTERN)
+        _at_most(schema, "maxLength", params.MAX_VALUE_LENGTH)
     else:
         schema.setdefault("pattern", params.PRINTABLE_PATTERN)
         if location == "query":

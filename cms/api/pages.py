@@ -14,13 +14,15 @@ project promises every API client:
 * ids that are not numbers are refused with 422 like any other malformed value: an update's
   page id (Wagtail looks the page type up from the raw path before ninja validates it, and
   ``PATCH /api/v3/pages/abc/`` failed with a server error) and the revision list's ``user_id``
-  (declared as number *or* text, compared with the numeric user key).
+  (declared as number *or* text, compared with the numeric user key);
+* a ``site`` that names several sites is a 400 in ``find/`` as in the list.
 """
 
 import json
 from functools import wraps
+from http import HTTPStatus
 
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 
 from wagtail.api import APIField
 from wagtail.api.v3 import querysets as wagtail_querysets
@@ -29,9 +31,10 @@ from wagtail.api.v3.routers import pages as wagtail_pages_router
 from wagtail.api.v3.schemas import PageCreateMetaSchema, PageUpdateMetaSchema
 from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS, PageTypeInjectingBodyModel
 from wagtail.api.v3.schemas.params import OrderingSchema, SearchSchema
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, WorkflowState, get_page_models
 
-from ninja.errors import ValidationError
+from ninja.errors import HttpError, ValidationError
 
 from cms.models import TaggedPage, Topic
 from cms.querysets import visible, visible_for_search
@@ -104,6 +107,26 @@ def checked_list(view):
             params = request.GET.copy()
             params.pop(TOPICS_PARAM)
             request.GET = QueryDict(params.urlencode())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def checked_site(view):
+    """Answer a ``site`` that names several sites (a host name served on two ports) with 400,
+    as the page list does: ``find/`` looks it up for ``html_path`` outside Wagtail's handler
+    and failed with a server error. (A port that is not a number the request guard refuses.)"""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        site = request.GET.get("site")
+        if site and request.GET.get("html_path"):
+            try:
+                SiteFilterValidator(site=site, request=request).site_obj  # noqa: B018
+            except Http404:
+                pass  # no such site: the view answers 404
+            except ValueError as error:
+                raise HttpError(HTTPStatus.BAD_REQUEST, str(error)) from error
         return view(request, *args, **kwargs)
 
     return wrapper
@@ -240,6 +263,7 @@ def install() -> None:
     PageTypeInjectingBodyModel.get_meta_type = classmethod(meta_type_of_page_in_path)
     wrappers = {
         "pages_list": checked_list,
+        "pages_find": checked_site,
         "pages_create": lambda view: checked_write(view, direction="create"),
         "pages_update": lambda view: checked_write(view, direction="update"),
         "pages_revisions_list": checked_revisions,

@@ -46,8 +46,8 @@ documentation and publications), German first, English second.
   (`application/problem+json`) naming the parameter.
 * What no endpoint can use is answered with `400` before any endpoint runs: a query that is not
   UTF-8 or contains control characters (NUL bytes), values over 1,000 characters, an `offset`
-  above 2147483647, a search of more than 32 words, dates outside 1900–2200 or time-zone
-  offsets beyond ±14:00.
+  above 2147483647, a search of more than 32 words, dates outside 1900–2200, time-zone
+  offsets beyond ±14:00 or a `site` whose port is not a number (`site=example.org:abc`).
 * Reads carry `ETag` and `Cache-Control`; send `If-None-Match` to get `304 Not Modified`.
 * `GET /pages/` also filters by topic: `?type=events.EventPage&topics=buergerbeteiligung`
   (repeat `topics` to require several).

@@ -1,13 +1,14 @@
 from .documents import CMSDocument
 from .pages import BasePage, LocationMixin, OverviewPage, TeaserMixin, TopicsMixin
 from .people import ContactPerson
-from .site import FooterText, SiteSettings
+from .site import FooterLink, FooterText, SiteSettings
 from .topics import TaggedPage, Topic, TopicLabel, german_slugify
 
 __all__ = [
     "BasePage",
     "CMSDocument",
     "ContactPerson",
+    "FooterLink",
     "FooterText",
     "LocationMixin",
     "OverviewPage",

@@ -185,6 +185,40 @@ def extract_pdf_text(file) -> tuple[str, str]:
     return (text, "ok") if text else ("", "empty")
 
 
+class PdfAccessibility(models.TextChoices):
+    """What pypdf sees of a PDF's accessibility: a structure tree (tags) and a document language
+    are what screen readers need first (PDF/UA, BITV 2.0). Not a full PDF/UA check."""
+
+    NOT_CHECKED = "", _("not checked")
+    ACCESSIBLE = "tagged", _("tagged, with document language")
+    UNTAGGED = "untagged", _("not tagged")
+    NO_LANGUAGE = "no-language", _("tagged, but no document language")
+    UNREADABLE = "unreadable", _("could not be checked")
+
+    @classmethod
+    def barriers(cls) -> list[str]:
+        return [cls.UNTAGGED, cls.NO_LANGUAGE, cls.UNREADABLE]
+
+
+def check_pdf_accessibility(file) -> str:
+    """Is the PDF tagged (``/MarkInfo /Marked true`` and a ``/StructTreeRoot``) and does it
+    declare its language (``/Lang``)?"""
+    try:
+        reader = PdfReader(file)
+        if reader.is_encrypted and not reader.decrypt(""):
+            return PdfAccessibility.UNREADABLE
+        catalog = reader.trailer["/Root"]
+        mark_info = catalog.get("/MarkInfo") or {}
+        tagged = bool(mark_info.get("/Marked")) and "/StructTreeRoot" in catalog
+        language = str(catalog.get("/Lang") or "").strip()
+    except (PdfReadError, ValueError, TypeError, KeyError, OSError, RecursionError) as error:
+        logger.warning("PDF check failed for %s: %s", getattr(file, "name", file), error)
+        return PdfAccessibility.UNREADABLE
+    if not tagged:
+        return PdfAccessibility.UNTAGGED
+    return PdfAccessibility.ACCESSIBLE if language else PdfAccessibility.NO_LANGUAGE
+
+
 class TextExtraction(models.TextChoices):
     NONE = "", _("not extracted")
     OK = "ok", _("text extracted")
@@ -207,6 +241,14 @@ class CMSDocument(AbstractDocument):
         editable=False,
     )
     extracted_from_hash = models.CharField(max_length=40, blank=True, editable=False)
+    pdf_accessibility = models.CharField(
+        _("PDF accessibility"),
+        max_length=20,
+        choices=PdfAccessibility.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Checked on upload: tagged structure and document language."),
+    )
 
     admin_form_fields = WagtailDocument.admin_form_fields
     search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
@@ -234,17 +276,31 @@ class CMSDocument(AbstractDocument):
         if self.file and self.file_hash != self.extracted_from_hash:
             self.extract_text()
 
+    @property
+    def is_accessibility_barrier(self) -> bool:
+        """A PDF that screen readers cannot read well (untagged, no language): marked for
+        visitors and listed in the accessibility statement."""
+        return self.pdf_accessibility in PdfAccessibility.barriers()
+
     def extract_text(self) -> None:
-        """Store the text of the file (PDF only) and re-index the pages that offer it."""
+        """Store the text of the file (PDF only) and what the accessibility check found, and
+        re-index the pages that offer it."""
+        accessibility = PdfAccessibility.NOT_CHECKED
         if self.file_extension.lower() == "pdf":
             with self.open_file() as file:
                 text, status = extract_pdf_text(file)
+                file.seek(0)
+                accessibility = check_pdf_accessibility(file)
         else:
             text, status = "", TextExtraction.UNSUPPORTED
         type(self).objects.filter(pk=self.pk).update(
-            extracted_text=text, text_extraction=status, extracted_from_hash=self.file_hash
+            extracted_text=text,
+            text_extraction=status,
+            extracted_from_hash=self.file_hash,
+            pdf_accessibility=accessibility,
         )
         self.extracted_text, self.text_extraction = text, status
+        self.pdf_accessibility = accessibility
         self.extracted_from_hash = self.file_hash
         index.insert_or_update_object(self)
         reindex_pages_using(self)

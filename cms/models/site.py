@@ -3,15 +3,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
-from wagtail.models import TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 
 
 @register_setting(icon="site")
-class SiteSettings(BaseSiteSetting):
-    """Contact details of the coordination office and links every page's footer shows.
+class SiteSettings(ClusterableModel, BaseSiteSetting):
+    """Contact details of the coordination office and the links every page's footer shows.
 
     Language-neutral; pages chosen here are shown in the visitor's language when translated.
     The footer's free text is translated, so it lives in the ``FooterText`` snippet.
@@ -28,30 +30,6 @@ class SiteSettings(BaseSiteSetting):
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    contact_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("contact page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    imprint_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("imprint page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("privacy page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     description = models.TextField(
         _("description of the site (German)"),
         max_length=300,
@@ -91,13 +69,14 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading=_("Coordination office"),
         ),
-        MultiFieldPanel(
-            [
-                PageChooserPanel("contact_page"),
-                PageChooserPanel("imprint_page"),
-                PageChooserPanel("privacy_page"),
-            ],
+        InlinePanel(
+            "footer_links",
             heading=_("Footer links"),
+            label=_("Link"),
+            help_text=_(
+                "Pages every page's footer links to, in this order (contact, imprint, privacy, "
+                "accessibility statement, open data …). Shown in the visitor's language."
+            ),
         ),
         MultiFieldPanel(
             [FieldPanel("description"), FieldPanel("description_en"), FieldPanel("share_image")],
@@ -111,6 +90,24 @@ class SiteSettings(BaseSiteSetting):
     def description_for(self, language: str) -> str:
         """The site-wide description in ``language`` ("" if there is none)."""
         return {"de": self.description, "en": self.description_en}.get(language, "")
+
+
+class FooterLink(Orderable):
+    """One link of the footer: a page, shown in the visitor's language if translated."""
+
+    settings = ParentalKey(SiteSettings, on_delete=models.CASCADE, related_name="footer_links")
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="footer_links",
+    )
+
+    panels = [PageChooserPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
 
 
 class FooterText(TranslatableMixin, models.Model):

@@ -189,6 +189,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "soziale-stadt@netzwerk-stadtentwicklung.nrw")
+# Feedback from the accessibility statement's form goes here (else to the site settings' e-mail);
+# each address may send this many messages an hour.
+ACCESSIBILITY_FEEDBACK_EMAIL = env_str("ACCESSIBILITY_FEEDBACK_EMAIL")
+ACCESSIBILITY_FEEDBACK_PER_HOUR = env_int("ACCESSIBILITY_FEEDBACK_PER_HOUR", 5)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Logs go to stderr, one line per record: LOG_FORMAT=plain (default) or json (production's

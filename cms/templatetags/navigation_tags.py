@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from cms.localization import localized_live_pages
+from cms.localization import PAGE_LINK_FIELDS, localize_pages
 from cms.models import FooterText, SiteSettings
 from cms.querysets import visible
 
@@ -126,12 +126,10 @@ def site_footer(context):
     footer_text = footer_texts.get(language) or footer_texts.get(settings.LANGUAGE_CODE)
     links = []
     if cms_settings is not None:
-        pages = localized_live_pages(
-            [
-                cms_settings.contact_page_id,
-                cms_settings.imprint_page_id,
-                cms_settings.privacy_page_id,
-            ]
+        pages = localize_pages(
+            visible(Page.objects.filter(footer_links__settings=cms_settings))
+            .order_by("footer_links__sort_order")
+            .only(*PAGE_LINK_FIELDS)
         )
         links = [{"title": page.title, "url": page.get_url(request=request)} for page in pages]
     return {"site_settings": cms_settings, "footer_text": footer_text, "links": links}

@@ -4,6 +4,7 @@ of issue 13, and the v2 page search that answered 400 to every query."""
 
 import datetime
 import re
+from urllib.parse import quote
 
 from django.utils import timezone
 
@@ -305,6 +306,15 @@ class TestOpenAPI:
         assert patterns
         assert re.match(patterns[0], detail["start_time"])
 
+    @pytest.mark.parametrize("path", ["/api/v3/pages/", "/api/v3/pages/find/"])
+    def test_the_site_parameter_declares_a_numeric_port(self, document, path):
+        from cms.params import SITE_PATTERN
+
+        parameters = document["paths"][path]["get"]["parameters"]
+        (site,) = [parameter for parameter in parameters if parameter["name"] == "site"]
+        schemas = site["schema"].get("anyOf", [site["schema"]])
+        assert SITE_PATTERN in [schema.get("pattern") for schema in schemas]
+
     def test_paging_bounds_and_the_400_answer_are_declared(self, document):
         operation = document["paths"]["/api/v3/pages/"]["get"]
         parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
@@ -313,3 +323,206 @@ class TestOpenAPI:
         assert "32 words" in parameters["search"]["description"]
         assert "400" in operation["responses"]
         assert "NUL" in operation["responses"]["400"]["description"]
+
+
+def date_filters() -> list[tuple[str | None, str]]:
+    """(page type, field) for every date, time and date-time field a page list filters by:
+    the API fields of each page type (``?type=…&field=…``) and the pages' own
+    ``first_published_at`` (without a type)."""
+    from django.db import models
+
+    from wagtail.api import APIField
+    from wagtail.models import get_page_models
+
+    found: list[tuple[str | None, str]] = [(None, "first_published_at")]
+    for model in get_page_models():
+        for api_field in APIField.get_fields_for_model(model, db_fields_only=True):
+            field = next((f for f in model._meta.fields if f.name == api_field.name), None)
+            if isinstance(field, models.DateField | models.TimeField):
+                found.append((model._meta.label, field.name))
+    return found
+
+
+class TestReportedServerErrors:
+    """The six inputs a hostile-request session found answered with 500, and their siblings.
+
+    Some were already answered with a 4xx when these tests were written (the v2 ``find`` id,
+    malformed dates in v2 field filters, far-out dates on events, the revisions' ``user_id``,
+    writes to a page id that is no number); they stay here as regression tests. What still
+    failed: ``v3 pages/find/?html_path=…&site=host:abc`` (and a ``site`` naming two sites), and
+    date-times in ISO's basic or week form (``99991231T235959-2359``), which the request guard
+    did not recognise as dates and which overflowed on the way to UTC (or PostgreSQL refused
+    the offset) in v2 and v3 field filters.
+    """
+
+    # -- 1. find by an id that is no number
+
+    @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+    def test_v2_find_by_id_abc_is_a_400(self, api, network, endpoint):
+        response = api.get(f"/api/v2/{endpoint}/find/", {"id": "abc"})
+        assert response.status_code == 400
+        assert "expected a number" in response.json()["message"]
+
+    @pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+    def test_v2_list_filtered_by_id_abc_is_a_400(self, api, network, endpoint):
+        assert api.get(f"/api/v2/{endpoint}/", {"id": "abc"}).status_code == 400
+
+    @pytest.mark.parametrize("endpoint", ["pages", "redirects"])
+    def test_v3_find_by_id_abc_is_a_422(self, api, network, endpoint):
+        response = api.get(f"/api/v3/{endpoint}/find/", {"id": "abc"})
+        assert_problem(response, "id", status=422)
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_find_by_an_id_that_does_not_exist_is_a_404(self, api, network, version):
+        response = api.get(f"/api/{version}/pages/find/", {"id": "99999999999999999999"})
+        assert response.status_code == 404
+
+    # -- 2. and 3. field filters and date parameters with malformed or far-out values
+
+    @pytest.mark.parametrize(("page_type", "field"), date_filters())
+    @pytest.mark.parametrize(
+        ("value", "status"),
+        [
+            ("notadate", {"v2": 400, "v3": 422}),
+            ("2024-02-30", {"v2": 400, "v3": 422}),
+            ("99991231T235959-2359", {"v2": 400, "v3": 400}),  # was a 500: UTC overflow
+            ("20240101T000000+2359", {"v2": 400, "v3": 400}),  # was a 500: offset
+            ("0001-W01-1T00:00+00:01", {"v2": 400, "v3": 400}),  # a week date
+            ("99999-01-01T00:00:00", {"v2": 400, "v3": 422}),
+        ],
+    )
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_date_field_filters_answer_4xx(
+        self, api, network, version, page_type, field, value, status
+    ):
+        query = {field: value} | ({"type": page_type} if page_type else {})
+        response = api.get(f"/api/{version}/pages/", query)
+        assert response.status_code == status[version], response.content
+
+    def test_the_dates_of_the_date_filters_are_found(self):
+        fields = {field for __, field in date_filters()}
+        assert {"first_published_at", "start_date", "starts_at", "date"} <= fields
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_date_field_filters_in_range_still_filter(self, api, network, version):
+        query = {"type": "events.EventPage", "starts_at": "20240101T000000+0100"}
+        assert api.get(f"/api/{version}/pages/", query).status_code == 200
+
+    @pytest.mark.parametrize(
+        ("url", "parameter", "value"),
+        [
+            ("/api/v3/events/", "from", "99999-01-01"),
+            ("/api/v3/events/", "to", "+99999-01-01"),
+            ("/api/v3/events/", "from", "0001-01-01T00:00:00-23:59"),
+            ("/api/v3/events/", "to", "99991231T235959-2359"),
+            ("/api/v3/events/", "month", "99999-01"),
+            ("/api/v3/news/", "year", "99999"),
+            ("/api/v3/knowledge/", "year", "99999"),
+            ("/api/v3/search/?q=Quartier", "from", "0001-W01-1T00:00+00:01"),
+            ("/api/v3/search/?q=Quartier", "year", "99999"),
+        ],
+    )
+    def test_far_out_dates_on_the_project_endpoints_answer_4xx(
+        self, api, network, url, parameter, value
+    ):
+        separator = "&" if "?" in url else "?"
+        response = api.get(f"{url}{separator}{parameter}={quote(value)}")
+        assert response.status_code in (400, 422), response.content
+        assert_problem(response, parameter, status=response.status_code)
+
+    # -- 4. revisions by a user id that is no number
+
+    @pytest.mark.parametrize("user_id", ["abc", "1.5", "1e3"])
+    def test_revisions_by_a_user_id_that_is_no_number_are_a_422(
+        self, api, network, editor, user_id
+    ):
+        url = f"/api/v3/pages/{network.upcoming_event.pk}/revisions/"
+        response = api.get(url, {"user_id": user_id}, **bearer(editor))
+        assert_problem(response, "user_id", status=422)
+
+    def test_revisions_by_a_date_time_in_basic_form_with_a_far_offset_are_a_400(
+        self, api, network, editor
+    ):
+        url = f"/api/v3/pages/{network.upcoming_event.pk}/revisions/"
+        response = api.get(url, {"created_at_to": "99991231T235959-2359"}, **bearer(editor))
+        assert_problem(response, "created_at_to")
+
+    # -- 5. find with a site whose port is no number, or which names several sites
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {"site": "localhost:abc", "html_path": "/"},  # v3 was a 500
+            {"site": "localhost:abc", "id": "1"},
+            {"site": "localhost:80:90", "html_path": "/"},
+            {"site": "[::1]:8000"},
+        ],
+    )
+    def test_find_with_a_port_that_is_no_number_is_a_400(self, api, network, version, query):
+        problem = assert_problem(api.get(f"/api/{version}/pages/find/", query), "site")
+        assert "port number" in problem["detail"]
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_lists_with_a_port_that_is_no_number_are_a_400(self, api, network, editor, version):
+        assert_problem(api.get(f"/api/{version}/pages/", {"site": "localhost:abc"}), "site")
+        headers = bearer(editor) if version == "v3" else {}
+        response = api.get(f"/api/{version}/pages/", {"site": "localhost:abc"}, **headers)
+        assert_problem(response, "site")
+
+    @pytest.mark.parametrize("version", ["v2", "v3"])
+    def test_find_with_a_site_that_does_not_exist_is_a_404(self, api, network, version):
+        query = {"site": "nirgendwo.example:8000", "html_path": "/"}
+        assert api.get(f"/api/{version}/pages/find/", query).status_code == 404
+
+    def test_v3_find_with_a_site_naming_two_sites_is_a_400(self, api, network, editor):
+        from wagtail.models import Site
+
+        site = Site.objects.get(is_default_site=True)
+        Site.objects.create(hostname=site.hostname, port=site.port + 1, root_page=site.root_page)
+        query = {"site": site.hostname, "html_path": "/"}
+        for headers in ({}, bearer(editor)):
+            response = api.get("/api/v3/pages/find/", query, **headers)
+            assert response.status_code == 400, response.content
+            assert "multiple sites" in response.json()["detail"]
+        query = {"site": f"{site.hostname}:{site.port}", "html_path": "/"}
+        assert api.get("/api/v3/pages/find/", query).status_code in (200, 302)
+
+    # -- 6. writes to an id that is no number, with an editor's token
+
+    @pytest.mark.parametrize(
+        ("method", "path", "parameter"),
+        [
+            ("patch", "pages/abc/", "page_id"),
+            ("put", "pages/abc/", "page_id"),
+            ("delete", "pages/abc/", "page_id"),
+            ("post", "pages/abc/actions/publish/", "page_id"),
+            ("delete", "pages/abc/actions/delete/", "page_id"),
+            ("patch", "documents/abc/", "document_id"),
+            ("delete", "documents/abc/", "document_id"),
+            ("patch", "images/abc/", "image_id"),
+            ("delete", "images/abc/", "image_id"),
+            ("put", "redirects/abc/", "redirect_id"),
+            ("delete", "redirects/abc/", "redirect_id"),
+            ("put", "sites/abc/", "site_id"),
+            ("delete", "sites/abc/", "site_id"),
+        ],
+    )
+    def test_writes_to_an_id_that_is_no_number_are_a_422(
+        self, api, network, editor, method, path, parameter
+    ):
+        response = getattr(api, method)(
+            f"/api/v3/{path}", {"title": "x"}, content_type="application/json", **bearer(editor)
+        )
+        assert response.status_code == 422, response.content
+        assert ["path", parameter] in [error["loc"] for error in response.json()["errors"]]
+
+    @pytest.mark.parametrize("method", ["patch", "delete"])
+    def test_writes_to_a_page_that_does_not_exist_are_a_404(self, api, network, editor, method):
+        response = getattr(api, method)(
+            "/api/v3/pages/99999999999999999999/",
+            {"title": "x"},
+            content_type="application/json",
+            **bearer(editor),
+        )
+        assert response.status_code == 404

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from cms.models import ContactPerson, FooterText, SiteSettings, Topic, TopicLabel
+from cms.models import ContactPerson, FooterLink, FooterText, SiteSettings, Topic, TopicLabel
 
 
 def locale(language_code: str = "de") -> Locale:
@@ -57,6 +57,17 @@ class SiteSettingsFactory(DjangoModelFactory):
 
     class Meta:
         model = SiteSettings
+        django_get_or_create = ("site",)  # one settings row per site
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def footer_pages(obj, create, pages, **kwargs):
+        """``SiteSettingsFactory(footer_pages=[contact, imprint])``: the footer's links."""
+        if pages:
+            obj.footer_links = [
+                FooterLink(page=page, sort_order=order) for order, page in enumerate(pages)
+            ]
+            obj.save()
 
 
 ImageFactory = wagtail_factories.ImageFactory

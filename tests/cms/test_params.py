@@ -63,6 +63,41 @@ class TestRequestGuard:
     def test_unusable_values_are_named(self, query, expected):
         assert problems(**query) == [expected]
 
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            # ISO's basic and week forms, which Python's (and Django's) parser reads too
+            ({"starts_at": "99991231T235959-2359"}, "starts_at: the time-zone offset"),
+            ({"start_date": "20240101T000000+2359"}, "start_date: the time-zone offset"),
+            ({"starts_at": "99991231T000000"}, "starts_at: expected a date between"),
+            ({"starts_at": "0001-W01-1T00:00+00:01"}, "starts_at: expected a date between"),
+            ({"date": "2300W011"}, "date: expected a date between"),
+            # Wagtail compares the part after the first colon with the numeric port
+            ({"site": "localhost:abc"}, "site: expected a host name"),
+            ({"site": "localhost:"}, "site: expected a host name"),
+            ({"site": "[::1]:8000"}, "site: expected a host name"),
+            ({"site": "localhost:80:90"}, "site: expected a host name"),
+        ],
+    )
+    def test_other_forms_of_unusable_values_are_named(self, query, expected):
+        (found,) = problems(**query)
+        assert found.startswith(expected)
+
+    @pytest.mark.parametrize(
+        "query",
+        [
+            {"starts_at": "20240101T100000+0100"},
+            {"site": "localhost"},
+            {"site": "soziale-stadt.nrw:8000"},
+            {"q": "99991231"},  # eight digits alone are a number more often than a date
+            {"id": "30000101"},
+            {"q": "20240101 Quartier"},
+            {"city": "localhost:abc"},  # a colon means a port in ``site`` only
+        ],
+    )
+    def test_numbers_and_sites_in_range_pass(self, query):
+        assert problems(**query) == []
+
     @pytest.mark.parametrize("raw", ["q=%FF", "q=caf%E9", "%C3=x", "q=%ED%A0%80"])
     def test_a_query_that_is_not_utf8_is_refused_as_a_whole(self, raw):
         with translation.override("en"):
@@ -130,6 +165,15 @@ class TestDeclaredPatterns:
         raw = urlencode({"created_at_from": text})
         accepted = not params.query_problems(raw, QueryDict(raw))
         assert bool(re.match(params.DATETIME_PATTERN, text)) == accepted
+
+    @pytest.mark.parametrize(
+        "text",
+        ["localhost", "localhost:8000", "", "localhost:", "localhost:abc", "[::1]:80", "a:1:2"],
+    )
+    def test_the_site_pattern_says_what_the_guard_does(self, text):
+        raw = urlencode({"site": text})
+        accepted = not params.query_problems(raw, QueryDict(raw))
+        assert bool(re.match(params.SITE_PATTERN, text)) == accepted
 
     @pytest.mark.parametrize("text", ["Quartier", "Tab\there", "\x00", "a\x1fb", "\x7f", ""])
     def test_the_printable_pattern_says_what_the_guard_does(self, text):

@@ -53,7 +53,7 @@ def test_municipality_page_does_not_list_an_expired_profile(client, home):
 def test_footer_leaves_out_an_expired_imprint(client, home):
     contact = ContentPageFactory(parent=home, title="Kontakt und Beratung")
     imprint = expire(ContentPageFactory(parent=home, title="Impressum"))
-    SiteSettingsFactory(contact_page=contact, imprint_page=imprint)
+    SiteSettingsFactory(footer_pages=[contact, imprint])
 
     html = client.get(home.url).text
     assert f'href="{contact.url}"' in html

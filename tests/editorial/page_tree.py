@@ -11,7 +11,7 @@ from tests.events.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from tests.home.factories import ContentPageFactory
+from tests.home.factories import AccessibilityStatementPageFactory, ContentPageFactory
 from tests.knowledge.factories import (
     KnowledgeIndexPageFactory,
     PublicationPageFactory,
@@ -46,6 +46,7 @@ def one_page_of_each_type(home) -> SimpleNamespace:
         series=series,
         workshop=WorkshopPageFactory(parent=series, title="Werkstatt Beteiligung"),
         publication=PublicationPageFactory(parent=library, title="Dokumentation 2019"),
+        statement=AccessibilityStatementPageFactory(parent=home),
     )
 
 

@@ -1,7 +1,9 @@
+import datetime
+
 import factory
 import wagtail_factories
 
-from home.models import ContentPage, HomePage
+from home.models import AccessibilityStatementPage, ContentPage, HomePage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -27,3 +29,18 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContentPage
+
+
+class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    title = "Erklärung zur Barrierefreiheit"
+    slug = "barrierefreiheit"
+    teaser = "Wie barrierefrei diese Website ist."
+    conformance = "teilweise"
+    prepared_on = datetime.date(2026, 6, 1)
+    last_reviewed = datetime.date(2026, 11, 16)
+    known_barriers = "<p>Die Karte ist nur teilweise barrierefrei.</p>"
+    feedback_intro = "<p>Schreiben Sie uns.</p>"
+    enforcement = "<p>Ombudsstelle für barrierefreie Informationstechnik NRW</p>"
+
+    class Meta:
+        model = AccessibilityStatementPage

@@ -126,7 +126,7 @@ class TestFooter:
     def test_footer_shows_office_and_links_in_visitor_language(self, client, home, home_en):
         imprint = ContentPageFactory(parent=home, title="Impressum", slug="impressum")
         translate_page(imprint, home_en.locale, title="Legal notice", slug="legal-notice")
-        SiteSettingsFactory(imprint_page=imprint)
+        SiteSettingsFactory(footer_pages=[imprint])
         FooterTextFactory(body="<p>Deutscher Fußzeilentext</p>")
 
         german = client.get("/de/").text.split("<footer")[1]
@@ -141,7 +141,7 @@ class TestFooter:
     def test_unpublished_footer_link_is_left_out(self, client, home):
         privacy = ContentPageFactory(parent=home, title="Datenschutz", slug="datenschutz")
         privacy.unpublish()
-        SiteSettingsFactory(privacy_page=privacy)
+        SiteSettingsFactory(footer_pages=[privacy])
         assert "/de/datenschutz/" not in client.get("/de/").text
 
 
@@ -179,3 +179,30 @@ def test_homepage_factory_builds_a_valid_page(home):
 def test_client_fixture_is_plain_django_client(client):
     assert isinstance(client, Client)
     assert HomePageFactory._meta.model is HomePage
+
+
+class TestProfileFigures:
+    """The start page's figures of the district profiles equal the overview's counts."""
+
+    def test_counts_and_their_singular_and_plural(self, client, home):
+        from django.utils import translation
+
+        from tests.profiles.factories import (
+            DistrictProfileIndexPageFactory,
+            DistrictProfilePageFactory,
+            MunicipalityPageFactory,
+        )
+
+        index = DistrictProfileIndexPageFactory(parent=home)
+        essen = MunicipalityPageFactory(parent=index, title="Essen")
+        for number in range(3):
+            DistrictProfilePageFactory(parent=essen, title=f"Gebiet {number}", status="laufend")
+        DistrictProfilePageFactory(
+            parent=essen, title="Altendorf", status="abgeschlossen", funding_end=2020
+        )
+
+        with translation.override("de"):
+            html = " ".join(client.get("/de/").text.split())
+        assert "<strong>1</strong> Kommune" in html
+        assert "<strong>3</strong> laufende Programmgebiete" in html
+        assert "<strong>1</strong> abgeschlossenes Programmgebiet" in html
