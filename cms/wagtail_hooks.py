@@ -1,14 +1,17 @@
 """Admin registrations: the core snippets with German labels and useful listings."""
 
 from django.conf import settings
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms import pagecache
 from cms.dashboard import MyDraftsPanel
+from cms.guide import EditorGuideView
 from cms.models import ContactPerson, FooterText, Topic
 
 
@@ -56,3 +59,15 @@ def keep_restricted_pages_out_of_the_page_cache(page, request, serve_args, serve
     anonymous page cache, even when a visitor may see it."""
     if settings.PAGE_CACHE_SECONDS > 0 and page.get_view_restrictions().exists():
         pagecache.mark_private(request)
+
+
+@hooks.register("register_admin_urls")
+def register_guide_url():
+    return [path("hilfe/", EditorGuideView.as_view(), name="cms_editor_guide")]
+
+
+@hooks.register("register_admin_menu_item")
+def guide_menu_item():
+    return MenuItem(
+        _("Help"), reverse("cms_editor_guide"), name="help", icon_name="help", order=100000
+    )
