@@ -49,6 +49,13 @@ class BasePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "seo_title" in self.fields:
+            # cms.seo: a <title> of at most 70 characters; the site name only while it fits
+            self.fields["seo_title"].help_text = _(
+                "Shown instead of the title in search results and browser tabs. Write one of at "
+                "most 70 characters if the title is longer; “– Soziale Stadt NRW” is added "
+                "while the whole fits in 70 characters."
+            )
         name = self.topic_field
         if name in self.fields:
             original = self.fields[name]

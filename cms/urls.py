@@ -11,7 +11,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import health, media, workflow
+from cms import health, media, seo, workflow
 from cms import views as cms_views
 from cms.api.v2 import api_router
 from cms.sitemap import PageSitemap
@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     path("documents/", include(wagtaildocs_urls)),
+    path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
 ]

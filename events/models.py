@@ -112,6 +112,7 @@ class NewsPage(BasePage):
     parent_page_types = ["events.NewsIndexPage"]
     subpage_types = []
     template = "events/news_page.html"
+    og_type = "article"  # link previews (cms.seo)
 
     class Meta:
         verbose_name = _("news item")

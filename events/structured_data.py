@@ -1,5 +1,7 @@
 """schema.org descriptions (JSON-LD) of news items and events, for search engines."""
 
+import re
+
 from cms.localization import absolute_url
 
 from .models import AttendanceMode
@@ -37,6 +39,26 @@ def news_article(page, request) -> dict:
     if image := _image(page, request):
         data["image"] = [image]
     return data
+
+
+FREE = re.compile(r"\b(kostenfrei|kostenlos|gebührenfrei|gratis|free|free of charge)\b", re.I)
+EUROS = re.compile(
+    r"(?:€|EUR|Euro)\s*(?P<before>\d+(?:[.,]\d{1,2})?)"
+    r"|(?P<after>\d+(?:[.,]\d{1,2})?)\s*(?:€|EUR|Euro)",
+    re.I,
+)
+
+
+def price(fee: str) -> str | None:
+    """The price in euros shown as the event's fee ("60 €", "EUR 12,50", "kostenfrei" → "0"),
+    or None if the fee is not one plain amount (e.g. "auf Anfrage", "20 € / 10 € ermäßigt")."""
+    if FREE.search(fee):
+        return "0"
+    amounts = list(EUROS.finditer(fee))
+    if len(amounts) != 1:
+        return None
+    value = (amounts[0].group("before") or amounts[0].group("after")).replace(",", ".")
+    return value.removesuffix(".00")
 
 
 def _place(page) -> dict:
@@ -79,6 +101,9 @@ def event(page, request) -> dict:
         data["description"] = page.teaser
     if page.registration_url or page.fee:
         offer = {"@type": "Offer", "url": page.registration_url or absolute_url(page, request)}
+        if page.fee and (amount := price(page.fee)) is not None:
+            offer["price"] = amount
+            offer["priceCurrency"] = "EUR"
         if page.registration_deadline:
             offer["validThrough"] = page.registration_deadline.isoformat()
         data["offers"] = offer

@@ -790,6 +790,15 @@ def site_settings(home: HomePage, contact_page, imprint, privacy) -> None:
         FooterLink(page=page, sort_order=order)
         for order, page in enumerate((contact_page, imprint, privacy))
     ]
+    # What search engines and link previews show for pages without a teaser of their own.
+    settings.description = (
+        "Die Arbeitsgemeinschaft Soziale Stadt NRW verbindet die Kommunen im "
+        "Städtebauförderprogramm: Aktuelles, Termine, Stadtteilprofile und Wissen aus der Praxis."
+    )
+    settings.description_en = (
+        "The working group Soziale Stadt NRW connects the municipalities in the urban "
+        "development programme: news, events, district profiles and knowledge from practice."
+    )
     settings.save()
 
 

@@ -30,6 +30,34 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     )
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    description = models.TextField(
+        _("description of the site (German)"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "One or two sentences search engines and link previews show for pages without "
+            "their own description or teaser."
+        ),
+    )
+    description_en = models.TextField(
+        _("description of the site (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_("The same for the English pages."),
+    )
+    share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image for link previews"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when a page without a teaser image is shared; landscape format, with a "
+            "description for screen readers."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -50,10 +78,18 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 "accessibility statement, open data …). Shown in the visitor's language."
             ),
         ),
+        MultiFieldPanel(
+            [FieldPanel("description"), FieldPanel("description_en"), FieldPanel("share_image")],
+            heading=_("Search engines and link previews"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    def description_for(self, language: str) -> str:
+        """The site-wide description in ``language`` ("" if there is none)."""
+        return {"de": self.description, "en": self.description_en}.get(language, "")
 
 
 class FooterLink(Orderable):
