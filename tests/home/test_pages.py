@@ -194,7 +194,7 @@ class TestProfileFigures:
         )
 
         index = DistrictProfileIndexPageFactory(parent=home)
-        essen = MunicipalityPageFactory(parent=index, title="Essen")
+        essen = MunicipalityPageFactory(parent=index, title="Essen", ags="05113000")
         for number in range(3):
             DistrictProfilePageFactory(parent=essen, title=f"Gebiet {number}", status="laufend")
         DistrictProfilePageFactory(
