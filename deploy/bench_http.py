@@ -36,8 +36,8 @@ CACHED = [
     "/de/stadtteilprofile/",
     "/de/wissen/",
     "/de/themen/buergerbeteiligung/",
-    "/de/aktuelles/feed.rss/",
-    "/de/veranstaltungen/feed.ics/",
+    "/de/aktuelles/feed.rss",
+    "/de/veranstaltungen/feed.ics",
     "/sitemap.xml",
 ]
 # Requests the cache cannot hold: a query string always goes to the application.
@@ -45,7 +45,7 @@ UNCACHEABLE = [
     "/de/suche/?q=Quartier",
     "/de/suche/?q=Beteiligung&topic=buergerbeteiligung",
     "/de/aktuelles/?topic=buergerbeteiligung",
-    "/de/stadtteilprofile/?status=running",
+    "/de/stadtteilprofile/?status=laufend",
 ]
 
 
