@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.feeds import PageFeed
-from cms.models import TaggedPage, Topic
+from cms.models import Topic
 from cms.querysets import visible
 from events.models import EventIndexPage, EventPage, NewsIndexPage
 from knowledge.models import KnowledgeIndexPage
@@ -27,18 +27,6 @@ HUB_GROUP_SIZE = 8
 
 def hub_url(topic: Topic) -> str:
     return reverse("topic", args=[topic.slug])
-
-
-def topic_counts(locale) -> list[tuple[Topic, int]]:
-    """All topics with the number of visible pages of the language tagged with them."""
-    counts = dict(
-        TaggedPage.objects.filter(content_object__in=visible(Page.objects.filter(locale=locale)))
-        .values_list("tag_id")
-        .annotate(total=Count("content_object", distinct=True))
-        .values_list("tag_id", "total")
-    )
-    topics = sorted(Topic.objects.all(), key=lambda topic: topic.label.casefold())
-    return [(topic, counts.get(topic.pk, 0)) for topic in topics]
 
 
 def _tagged(topic: Topic, locale):

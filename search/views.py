@@ -13,6 +13,7 @@ from cms.facets import Facet, FacetOption
 from cms.filters import parse_choice
 from cms.localization import active_locale
 from cms.models import Topic
+from cms.topics import topic_counts
 
 from . import hubs
 from .service import SearchFilters, attach_snippets, clean_query, search
@@ -84,7 +85,7 @@ def topic_overview(request):
     return TemplateResponse(
         request,
         "search/topic_overview.html",
-        {"topic_counts": hubs.topic_counts(active_locale())},
+        {"topic_counts": topic_counts(active_locale())},
     )
 
 

@@ -232,7 +232,7 @@ class TopicList(Schema):
 def list_topics(request, lang: Language = "de"):
     """All topics (Bürgerbeteiligung, lokale Ökonomie, …) with their label in ``lang`` and the
     number of visible pages of that language tagged with them. Not paginated (a few dozen)."""
-    from search.hubs import topic_counts
+    from cms.topics import topic_counts
 
     check_params(request, set())
     with translation.override(lang):
