@@ -2,7 +2,8 @@
 
 Figures, not assertions: query counts are pinned by tests, timings are only reported here.
 Run through ``make bench`` (SQLite) or ``make bench-postgres``, which first add 10,000
-synthetic pages (``generate_content``).
+synthetic pages (``generate_content``). It lives in the search app because it measures the
+search service as well as the pages (``cms`` imports no content app).
 """
 
 import statistics
@@ -15,6 +16,8 @@ from django.test import Client
 from django.utils import translation
 
 from wagtail.models import Page
+
+from search.service import attach_snippets, search
 
 DEFAULT_PATHS = [
     "/de/",
@@ -82,7 +85,6 @@ class Command(BaseCommand):
 
     def bench_search(self, runs):
         """The search service alone (ranking, facets, snippets of the first page)."""
-        from search.service import attach_snippets, search
 
         self.stdout.write("")
         self.stdout.write(
