@@ -256,7 +256,7 @@ class TestTopics:
         assert response.status_code == 422, response.content
         assert Revision.objects.count() == revisions
 
-    def test_the_openapi_document_lists_the_vocabulary(self, api, topics):
+    def test_the_openapi_document_lists_the_vocabulary(self, api, topics, editor):
         components = api.get("/api/v3/openapi.json").json()["components"]["schemas"]
         slugs = sorted(Topic.objects.values_list("slug", flat=True))
         assert len(slugs) == 2
@@ -270,6 +270,12 @@ class TestTopics:
         components = api.get("/api/v3/openapi.json").json()["components"]["schemas"]
         items = components["EventPageCreateSchema"]["properties"]["topics"]["items"]
         assert "wohnen" in items["enum"]
+        # the schemas per type (README: "Writable fields per type") show the same
+        schemas = api.get("/api/v3/schema/events.EventPage/", **bearer(editor)).json()
+        for direction in ("create", "patch"):
+            field = schemas[direction]["properties"]["topics"]
+            assert field["items"]["enum"] == [*slugs, "wohnen"], direction
+        assert "topics" in schemas["read"]["properties"]
 
 
 class TestPageList:
