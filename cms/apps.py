@@ -12,6 +12,11 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import checks, lookups, signals  # noqa: F401
+        from .api import topic_writes
+
+        # Before Wagtail's page router is imported (by .api.v3): it builds its request models
+        # from the write schemas when it is imported.
+        topic_writes.install()
         from .api import v3
 
         v3.install()

@@ -8,7 +8,8 @@ project promises every API client:
   ``topics`` filters by topic slug (Wagtail's own tag filter cannot join a page subclass to
   the topics of ``wagtailcore.Page``);
 * a write naming a field the page type does not accept is refused with 422 before anything is
-  saved (Wagtail would drop the field and answer 200);
+  saved (Wagtail would drop the field and answer 200), and so is a write whose ``topics`` (a
+  list of topic slugs, see ``cms.api.topic_writes``) name a topic that does not exist;
 * a write by someone who may not publish is a draft *submitted to the approval workflow*: the
   coordination office approves everything that goes public, whichever way it was edited;
 * ids that are not numbers are refused with 422 like any other malformed value: an update's
@@ -22,6 +23,7 @@ import json
 from functools import wraps
 from http import HTTPStatus
 
+from django.core.validators import slug_re
 from django.http import Http404, QueryDict
 
 from wagtail.api import APIField
@@ -161,8 +163,32 @@ def _unknown_fields(body: dict, schema, meta_schema) -> list[dict]:
     return errors
 
 
+def _checked_topics(data) -> list[dict]:
+    """Refuse unknown topic slugs; give the page form the topics' keys (its field is the admin's
+    topic chooser, which takes those)."""
+    if TOPICS_PARAM not in data.model_fields_set:
+        return []
+    slugs = list(dict.fromkeys(getattr(data, TOPICS_PARAM)))
+    # Only what can be a slug is looked up (PostgreSQL refuses NUL characters with an error).
+    candidates = [slug for slug in slugs if slug_re.match(slug)]
+    keys = dict(Topic.objects.filter(slug__in=candidates).values_list("slug", "pk"))
+    unknown = [slug for slug in slugs if slug not in keys]
+    if unknown:
+        return [
+            _problem(
+                "body",
+                TOPICS_PARAM,
+                f"unknown topic: {slug!r}; the topics are listed at GET /api/v3/topics/",
+            )
+            for slug in unknown
+        ]
+    setattr(data, TOPICS_PARAM, [str(keys[slug]) for slug in slugs])
+    return []
+
+
 def checked_write(view, *, direction: str):
-    """Refuse fields the page type does not accept, then write, then submit for approval."""
+    """Refuse fields the page type does not accept and unknown topics, then write, then submit
+    for approval."""
 
     meta_schema = PageCreateMetaSchema if direction == "create" else PageUpdateMetaSchema
     schema_attribute = "create_schema" if direction == "create" else "patch_schema"
@@ -172,7 +198,10 @@ def checked_write(view, *, direction: str):
         body = json.loads(request.body or b"{}")
         registration = registry.get(data.meta.type)
         schema = getattr(registration, schema_attribute, None) if registration else None
-        if errors := _unknown_fields(body, schema, meta_schema):
+        errors = _unknown_fields(body, schema, meta_schema)
+        if schema is not None and TOPICS_PARAM in schema.model_fields:
+            errors += _checked_topics(data)
+        if errors:
             raise ValidationError(errors)
         result = view(request, *args, data=data, **kwargs)
         if data.meta.action != "publish":

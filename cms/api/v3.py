@@ -56,6 +56,9 @@ documentation and publications), German first, English second.
   A write by a user who may not publish is saved as a draft and submitted to the approval
   workflow of the coordination office; it never goes live directly. Fields a page type does
   not accept are refused with `422`.
+* Page writes take `topics` as a list of topic slugs from `GET /api/v3/topics/`
+  (`"topics": ["buergerbeteiligung"]`, replacing the page's topics); an unknown slug is
+  refused with `422` naming it, and a change of topics waits for approval like any other.
 
 Example: all upcoming events about Bürgerbeteiligung in Essen
 

@@ -5,6 +5,7 @@ so adding a mixin to a page type makes the field show up in the admin, the searc
 API at the same time.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,7 +82,10 @@ class TopicsMixin(models.Model):
         ),
     )
 
-    topic_panels = [FieldPanel("topics")]
+    # The form replaces the field with the topic chooser (cms.forms.TopicChoiceField, a list of
+    # checkboxes); the widget declares the form class's own field multi-valued too, so that API
+    # v3 writes hand the form their topics as a list, not as a tag field's comma-separated text.
+    topic_panels = [FieldPanel("topics", widget=forms.CheckboxSelectMultiple)]
     topic_search_fields = [index.SearchField("topic_search_text")]
     topic_api_fields = [APIField("topics", serializer=TopicsField())]
 

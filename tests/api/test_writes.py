@@ -9,6 +9,7 @@ from wagtail.models import APIToken, PageLogEntry, Revision, WorkflowState
 
 import pytest
 
+from cms.models import Topic
 from events.models import EventPage, NewsPage
 from tests.conftest import tag
 from tests.events.factories import EventPageFactory
@@ -97,7 +98,9 @@ class TestWritesRefuseBadInput:
         [
             ({"city": "Essen", "colour": "grün"}, ["body", "colour"]),
             ({"meta": {"action": "publish", "force": True}}, ["body", "meta.force"]),
-            ({"topics": ["buergerbeteiligung"]}, ["body", "topics"]),  # read-only here
+            # Fields read through a serializer stay read-only. (``topics`` was the example here
+            # until issue 18 made it writable as a list of slugs: see TestTopics.)
+            ({"teaser_image": 1}, ["body", "teaser_image"]),
         ],
     )
     def test_unknown_fields_are_refused_and_nothing_is_written(
@@ -132,6 +135,147 @@ class TestWritesRefuseBadInput:
         )
         assert response.status_code == 422
         assert not NewsPage.objects.filter(title="Mit Fantasiefeld").exists()
+
+
+def topic_slugs(page) -> set[str]:
+    return {topic.slug for topic in page.topics.all()}
+
+
+def create(api, payload, user):
+    return api.post("/api/v3/pages/", payload, content_type="application/json", **bearer(user))
+
+
+class TestTopics:
+    """Issue 18: writes choose topics from the vocabulary, by slug; an unknown one is refused,
+    never dropped; topics go through approval like every other field."""
+
+    def test_an_editors_topics_wait_for_approval_on_the_draft(self, api, network, topics, editor):
+        event = network.upcoming_event
+        live = topic_slugs(event)
+        chosen = {topics.participation.slug, topics.economy.slug}
+        response = patch(api, event, {"topics": sorted(chosen)}, editor)
+        assert response.status_code == 200, response.content
+        assert {item["slug"] for item in response.json()["topics"]} == chosen
+        event = EventPage.objects.get(pk=event.pk)
+        assert topic_slugs(event) == live, "the live page keeps its topics"
+        state = event.current_workflow_state
+        assert state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert topic_slugs(state.current_task_state.revision.as_object()) == chosen
+        public = api.get(f"/api/v3/pages/{event.pk}/").json()
+        assert {item["slug"] for item in public["topics"]} == live
+
+    def test_a_patch_without_topics_keeps_them(self, api, network, topics, moderator):
+        event = network.upcoming_event
+        patch(api, event, {"topics": [topics.economy.slug]}, moderator)
+        # a second draft that does not name the topics leaves the draft's topics alone
+        response = patch(api, event, {"city": "Essen"}, moderator)
+        assert response.status_code == 200, response.content
+        draft = EventPage.objects.get(pk=event.pk).get_latest_revision_as_object()
+        assert (draft.city, topic_slugs(draft)) == ("Essen", {topics.economy.slug})
+
+    def test_a_new_page_with_topics_is_a_submitted_draft(self, api, network, topics, editor):
+        response = create(
+            api,
+            {
+                "title": "Stadtteilfonds Katernberg",
+                "date": "2025-06-01",
+                "topics": [topics.economy.slug],
+                "meta": {"type": "events.NewsPage", "parent_id": network.news_index.pk},
+            },
+            editor,
+        )
+        assert response.status_code == 201, response.content
+        page = NewsPage.objects.get(title="Stadtteilfonds Katernberg")
+        assert not page.live
+        assert page.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        assert topic_slugs(page.get_latest_revision_as_object()) == {topics.economy.slug}
+
+    def test_a_moderator_publishes_topics_and_can_remove_them(
+        self, api, network, topics, moderator
+    ):
+        event = network.upcoming_event
+        response = patch(
+            api,
+            event,
+            {"topics": [topics.economy.slug], "meta": {"action": "publish"}},
+            moderator,
+        )
+        assert response.status_code == 200, response.content
+        assert topic_slugs(EventPage.objects.get(pk=event.pk)) == {topics.economy.slug}
+        listed = api.get(
+            "/api/v3/pages/", {"type": "events.EventPage", "topics": topics.economy.slug}
+        )
+        assert [item["id"] for item in listed.json()["items"]] == [event.pk]
+        patch(api, event, {"topics": [], "meta": {"action": "publish"}}, moderator)
+        assert topic_slugs(EventPage.objects.get(pk=event.pk)) == set()
+
+    @pytest.mark.parametrize(
+        "payload",
+        [
+            {"topics": ["buergerbeteiligung", "klimaschutz"]},
+            {"topics": ["Bürgerbeteiligung"]},  # the label is not the slug
+            {"topics": ["buergerbeteiligung", "klima\x00schutz"]},  # not even a slug
+        ],
+    )
+    def test_an_unknown_topic_is_refused_and_nothing_changes(
+        self, api, network, topics, editor, payload
+    ):
+        event = network.upcoming_event
+        live = topic_slugs(event)
+        revisions = Revision.objects.count()
+        response = patch(api, event, payload, editor)
+        assert response.status_code == 422, response.content
+        assert response["Content-Type"].startswith("application/problem+json")
+        unknown = payload["topics"][-1]
+        assert [error["loc"] for error in response.json()["errors"]] == [["body", "topics"]]
+        assert repr(unknown) in response.json()["errors"][0]["msg"]
+        assert Revision.objects.count() == revisions
+        assert event.current_workflow_state is None
+        assert topic_slugs(EventPage.objects.get(pk=event.pk)) == live
+
+    def test_an_unknown_topic_on_create_is_refused(self, api, network, topics, editor):
+        response = create(
+            api,
+            {
+                "title": "Klimaquartier",
+                "topics": ["klimaschutz"],
+                "meta": {"type": "events.NewsPage", "parent_id": network.news_index.pk},
+            },
+            editor,
+        )
+        assert response.status_code == 422, response.content
+        assert "'klimaschutz'" in response.json()["errors"][0]["msg"]
+        assert not NewsPage.objects.filter(title="Klimaquartier").exists()
+
+    @pytest.mark.parametrize(
+        "value", ["buergerbeteiligung", [{"slug": "buergerbeteiligung"}], [1], None]
+    )
+    def test_topics_are_a_list_of_slugs(self, api, network, topics, editor, value):
+        revisions = Revision.objects.count()
+        response = patch(api, network.upcoming_event, {"topics": value}, editor)
+        assert response.status_code == 422, response.content
+        assert Revision.objects.count() == revisions
+
+    def test_the_openapi_document_lists_the_vocabulary(self, api, topics, editor):
+        components = api.get("/api/v3/openapi.json").json()["components"]["schemas"]
+        slugs = sorted(Topic.objects.values_list("slug", flat=True))
+        assert len(slugs) == 2
+        for name in ("EventPageCreateSchema", "EventPagePatchSchema", "NewsPageCreateSchema"):
+            field = components[name]["properties"]["topics"]
+            assert field["type"] == "array", name
+            assert field["items"] == {"type": "string", "enum": slugs}, name
+            assert "GET /api/v3/topics/" in field["description"]
+        # the vocabulary of the moment, not of the start of the process
+        Topic.objects.create(name="Wohnen")
+        components = api.get("/api/v3/openapi.json").json()["components"]["schemas"]
+        items = components["EventPageCreateSchema"]["properties"]["topics"]["items"]
+        assert "wohnen" in items["enum"]
+        # the schemas per type (README: "Writable fields per type") show the same
+        schemas = api.get("/api/v3/schema/events.EventPage/", **bearer(editor)).json()
+        for direction in ("create", "patch"):
+            field = schemas[direction]["properties"]["topics"]
+            assert field["items"]["enum"] == [*slugs, "wohnen"], direction
+        assert "topics" in schemas["read"]["properties"]
 
 
 class TestPageList:
