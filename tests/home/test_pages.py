@@ -105,6 +105,27 @@ class TestNavigation:
         assert "Versteckt" not in nav
         assert "Entwurf" not in nav
 
+    def test_menu_button_is_a_translated_disclosure_with_a_static_script(
+        self, client, home, home_en
+    ):
+        about = ContentPageFactory(
+            parent=home, title="Über uns", slug="ueber-uns", show_in_menus=True
+        )
+        translate_page(about, home_en.locale, title="About us", slug="about-us")
+        german = client.get("/de/").text
+        english = client.get("/en/").text
+        nav = german.split('class="main-nav"')[1].split("</nav>")[0]
+        # A real button controlling the list; the script (a static file, no inline code) sets
+        # aria-expanded to false, so without JavaScript the menu stays open.
+        assert 'aria-controls="main-nav-list"' in nav
+        assert '<ul class="container main-nav__list" id="main-nav-list">' in nav
+        assert 'type="button"' in nav
+        assert "Menü</button>" in nav
+        assert "Menu</button>" in english.split('class="main-nav"')[1]
+        assert '<script src="/static/cms/js/main-nav.js" defer></script>' in german
+        assert "onclick" not in nav
+        assert "<script>" not in german
+
     def test_breadcrumbs_lead_back_to_the_start_page(self, client, home):
         parent = ContentPageFactory(parent=home, title="Über uns", slug="ueber-uns")
         ContentPageFactory(parent=parent, title="Zielsetzung", slug="zielsetzung")
