@@ -30,7 +30,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from wagtail.models import PageLogEntry, Site
+from wagtail.models import Page, PageLogEntry, Site
 
 from cms.models import SiteSettings
 from cms.roles import MODERATORS
@@ -92,15 +92,26 @@ def _send(subject: str, template: str, context: dict, to: list[str]) -> bool:
 def send_review_reminders(today: datetime.date | None = None) -> str:
     today = today or timezone.localdate()
     profiles = list(due_profiles(today))
+    # One query each for the municipalities (the profiles' parents) and the reminders already
+    # sent; the addresses once per municipality.
+    parents = Page.objects.in_bulk(
+        [profile.path[: -Page.steplen] for profile in profiles], field_name="path"
+    )
+    sent = set(
+        ReviewReminder.objects.filter(page__in=profiles).values_list("page_id", "reviewed_on")
+    )
+    recipients_of = {}
     by_municipality = defaultdict(list)
     reminded = 0
     for profile in profiles:
-        municipality = profile.get_parent()
+        municipality = parents[profile.path[: -Page.steplen]]
         by_municipality[municipality.title].append(profile)
         period = profile.last_reviewed or ReviewReminder.NEVER_REVIEWED
-        if ReviewReminder.objects.filter(page=profile, reviewed_on=period).exists():
+        if (profile.pk, period) in sent:
             continue
-        to = municipality_addresses(municipality)
+        if municipality.pk not in recipients_of:
+            recipients_of[municipality.pk] = municipality_addresses(municipality)
+        to = recipients_of[municipality.pk]
         edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
             "wagtailadmin_pages:edit", args=(profile.pk,)
         )
