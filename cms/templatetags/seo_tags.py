@@ -4,12 +4,12 @@ from django import template
 from django.conf import settings
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
 from cms import seo
 from cms.models import SiteSettings
+from cms.models.topics import current_language
 from cms.querysets import visible
 
 register = template.Library()
@@ -44,10 +44,6 @@ def _site_settings(request):
     return SiteSettings.for_request(request)
 
 
-def _language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-
-
 @register.inclusion_tag("cms/includes/seo_head.html", takes_context=True)
 def seo_head(context, title="", description="", error=False):
     """Title, meta description and, for pages that may be indexed and shared, the canonical
@@ -55,7 +51,7 @@ def seo_head(context, title="", description="", error=False):
     captured (escaped) blocks of the template."""
     request = context.get("request")
     page = context.get("page")
-    language = _language()
+    language = current_language()
     site_settings = _site_settings(request)
     description = description or escape(seo.default_description(site_settings, language))
     data = {
@@ -108,7 +104,7 @@ def start_page_links(context):
     if site is None:
         return []
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
-    current = _language()
+    current = current_language()
     translations = {
         page.locale.language_code: page
         for page in visible(site.root_page.get_translations(inclusive=True)).select_related(
