@@ -33,11 +33,11 @@ def register_review_log_action(actions):
     actions.register_action(MARK_REVIEWED, _("Mark as reviewed"), _("Marked as reviewed"))
     actions.register_action(
         MUNICIPALITY_RETIRED,
-        _("Retire municipality"),
+        _("Municipality retired"),
         _("Municipality page deleted: group removed, collection moved to the archive"),
     )
     actions.register_action(
         ACCOUNT_DEACTIVATED,
-        _("Deactivate account"),
+        _("Account deactivated"),
         _("Account deactivated: its municipality page was deleted"),
     )
