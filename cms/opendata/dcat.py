@@ -11,7 +11,7 @@ Specification: https://www.dcat-ap.de/def/dcatde/2.0/spec/
 import datetime
 
 from django.conf import settings
-from django.db.models import Max, Subquery
+from django.db.models import Max
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -25,6 +25,7 @@ from cms.models import SiteSettings, TaggedPage, Topic
 
 from .registry import FILE_TYPE, datasets
 from .urls import catalogue_path, download_path
+from .views import latest_log
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -68,12 +69,8 @@ def modified(queryset) -> datetime.datetime | None:
     """The newest publication or log entry that may change a dataset (one query)."""
     row = queryset.order_by().aggregate(
         published=Max("last_published_at"),
-        page_log=Max(
-            Subquery(PageLogEntry.objects.order_by("-timestamp").values("timestamp")[:1])
-        ),
-        model_log=Max(
-            Subquery(ModelLogEntry.objects.order_by("-timestamp").values("timestamp")[:1])
-        ),
+        page_log=latest_log(PageLogEntry),
+        model_log=latest_log(ModelLogEntry),
     )
     dates = [value for value in row.values() if value is not None]
     return max(dates) if dates else None

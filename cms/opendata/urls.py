@@ -4,14 +4,13 @@
 /daten/<language>/<dataset>.<format>                 one dataset (/daten/de/kommunen.csv)
 """
 
-from django.urls import path, re_path, reverse
+from django.urls import path, reverse
 
 from . import views
 
 urlpatterns = [
-    re_path(
-        r"^daten/katalog\.(?P<extension>ttl|jsonld)$", views.catalogue, name="opendata_catalogue"
-    ),
+    path("daten/katalog.ttl", views.catalogue, {"extension": "ttl"}, name="opendata_turtle"),
+    path("daten/katalog.jsonld", views.catalogue, {"extension": "jsonld"}, name="opendata_jsonld"),
     path(
         "daten/<slug:language>/<slug:slug>.<slug:extension>",
         views.download,
@@ -28,4 +27,4 @@ def download_path(slug: str, extension: str, language: str) -> str:
 
 
 def catalogue_path(extension: str = "ttl") -> str:
-    return reverse("opendata_catalogue", kwargs={"extension": extension})
+    return reverse({"ttl": "opendata_turtle", "jsonld": "opendata_jsonld"}[extension])

@@ -10,6 +10,7 @@ import hashlib
 
 from django.conf import settings
 from django.db.models import Count, Max, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -28,8 +29,11 @@ CACHE_SECONDS = 15 * 60
 FORMAT_VERSION = "1"
 
 
-def _latest_log(model):
-    return Subquery(model.objects.order_by("-timestamp").values("timestamp")[:1])
+def latest_log(model):
+    """The newest log entry's time, also for an empty queryset (an aggregate over no rows
+    would be NULL, so the subquery is asked again outside the aggregate)."""
+    latest = Subquery(model.objects.order_by("-timestamp").values("timestamp")[:1])
+    return Coalesce(Max(latest), latest)
 
 
 def fingerprint(queryset) -> tuple:
@@ -39,8 +43,8 @@ def fingerprint(queryset) -> tuple:
     row = queryset.order_by().aggregate(
         count=Count("pk"),
         published=Max("last_published_at"),
-        page_log=Max(_latest_log(PageLogEntry)),
-        model_log=Max(_latest_log(ModelLogEntry)),
+        page_log=latest_log(PageLogEntry),
+        model_log=latest_log(ModelLogEntry),
     )
     return row["count"], row["published"], row["page_log"], row["model_log"]
 

@@ -173,3 +173,51 @@ def test_catalogue_query_count_does_not_grow_with_content(client, content):
     for _ in range(10):
         tag(DistrictProfilePageFactory(parent=bochum), TopicFactory())
     assert count() == few
+
+
+# --- every download: conditional GET, HEAD, page cache ------------------------------------------
+
+
+def download_paths(client) -> list[str]:
+    graph = catalogue(client)
+    return sorted(
+        str(url).removeprefix("http://testserver")
+        for url in graph.subjects(namespace.RDF.type, namespace.DCAT.Distribution)
+    )
+
+
+def test_every_download_answers_conditional_requests_and_head(client, content):
+    for path in download_paths(client):
+        response = client.get(path)
+        assert response.streaming, path
+        assert "charset=utf-8" in response["Content-Type"], path
+        assert 'filename="' in response["Content-Disposition"], path
+        assert response["Last-Modified"], path
+        etag = response["ETag"]
+        assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304, path
+        head = client.head(path)
+        assert head.status_code == 200, path
+        assert head["ETag"] == etag, path
+        assert head.content == b"", path
+
+
+def test_downloads_are_never_replayed_by_the_page_cache(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client.get("/daten/de/stadtteilprofile.csv")
+    again = client.get("/daten/de/stadtteilprofile.csv")
+    assert again.get("X-Cache") != "HIT"
+    assert again.streaming
+
+
+def test_a_cached_catalogue_is_dropped_when_a_page_is_published(client, content, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    first = client.get("/daten/katalog.ttl")
+    assert client.get("/daten/katalog.ttl").get("X-Cache") == "HIT"
+    profile = DistrictProfilePageFactory(
+        parent=MunicipalityPageFactory._meta.model.objects.get(title="Essen"), funding_start=1999
+    )
+    profile.save_revision().publish()
+    after = client.get("/daten/katalog.ttl")
+    assert after.get("X-Cache") != "HIT"
+    assert after["ETag"] != first["ETag"]
+    assert "1999-01-01" in after.text
