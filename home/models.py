@@ -302,7 +302,7 @@ class OpenDataPage(BasePage):
         from django.utils import translation
 
         from cms.opendata import datasets
-        from cms.opendata.urls import download_path
+        from cms.opendata.registry import download_path
 
         language = self.language
         with translation.override(language):
@@ -331,7 +331,7 @@ class OpenDataPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from cms.models import SiteSettings
-        from cms.opendata.urls import catalogue_path
+        from cms.opendata.registry import catalogue_path
 
         context = super().get_context(request, *args, **kwargs)
         context["site_settings"] = SiteSettings.for_request(request)

@@ -87,6 +87,7 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         _("publisher of the open data"),
         max_length=200,
         default="AG Soziale Stadt NRW",
+        blank=True,
         help_text=_("Named as publisher in the data catalogue (DCAT-AP.de)."),
     )
     data_publisher_url = models.URLField(
@@ -99,11 +100,13 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         max_length=100,
         choices=DataLicence.choices,
         default=DataLicence.DL_BY,
+        blank=True,
     )
     data_attribution = models.CharField(
         _("attribution text"),
         max_length=200,
         default="AG Soziale Stadt NRW",
+        blank=True,
         help_text=_("How users of the data name the source (required by attribution licences)."),
     )
     data_contributor_id = models.URLField(
@@ -158,14 +161,28 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
+    # Empty fields (e.g. settings saved before these fields existed) mean the defaults.
+    @property
+    def open_data_licence(self) -> str:
+        """The licence's URI in the DCAT-AP.de vocabulary."""
+        return self.data_licence or DataLicence.DL_BY
+
+    @property
+    def open_data_publisher(self) -> str:
+        return self.data_publisher or "AG Soziale Stadt NRW"
+
+    @property
+    def open_data_attribution(self) -> str:
+        return self.data_attribution or self.open_data_publisher
+
     @property
     def data_licence_label(self) -> str:
-        return DataLicence(self.data_licence).label
+        return DataLicence(self.open_data_licence).label
 
     @property
     def data_licence_text(self) -> str:
         """The licence's own text (for people; the catalogue uses the vocabulary URI)."""
-        return LICENCE_TEXTS.get(self.data_licence, self.data_licence)
+        return LICENCE_TEXTS.get(self.open_data_licence, self.open_data_licence)
 
     def description_for(self, language: str) -> str:
         """The site-wide description in ``language`` ("" if there is none)."""

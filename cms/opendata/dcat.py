@@ -23,9 +23,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 from cms.localization import locale_ids
 from cms.models import SiteSettings, TaggedPage, Topic
 
-from .registry import FILE_TYPE, datasets
-from .urls import catalogue_path, download_path
-from .views import latest_log
+from .changes import latest_log
+from .registry import FILE_TYPE, catalogue_path, datasets, download_path
 
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -111,13 +110,13 @@ def build_catalogue(request) -> Graph:
         graph.add(
             (catalogue, DCTERMS.language, URIRef(LANGUAGE + LANGUAGE_CODES.get(language, "MUL")))
         )
-    licence = URIRef(site_settings.data_licence)
+    licence = URIRef(site_settings.open_data_licence)
     graph.add((catalogue, DCTERMS.license, licence))
     graph.add((catalogue, DCTERMS.spatial, NRW))
 
     publisher = URIRef(document + "#herausgeber")
     graph.add((publisher, RDF.type, FOAF.Agent))
-    graph.add((publisher, FOAF.name, Literal(site_settings.data_publisher)))
+    graph.add((publisher, FOAF.name, Literal(site_settings.open_data_publisher)))
     graph.add((publisher, FOAF.homepage, homepage))
     graph.add((catalogue, DCTERMS.publisher, publisher))
 
@@ -196,7 +195,11 @@ def build_catalogue(request) -> Graph:
                 graph.add((url, DCAT.mediaType, URIRef(MEDIA_TYPES + fmt.media_type)))
                 graph.add((url, DCTERMS.license, licence))
                 graph.add(
-                    (url, DCATDE.licenseAttributionByText, Literal(site_settings.data_attribution))
+                    (
+                        url,
+                        DCATDE.licenseAttributionByText,
+                        Literal(site_settings.open_data_attribution),
+                    )
                 )
                 graph.add(
                     (url, DCTERMS.language, URIRef(LANGUAGE + LANGUAGE_CODES.get(language, "MUL")))

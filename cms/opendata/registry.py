@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.module_loading import autodiscover_modules
 
 # The EU vocabularies DCAT-AP.de refers to.
@@ -96,3 +97,14 @@ def datasets() -> list[Dataset]:
 def get_dataset(slug: str) -> Dataset | None:
     autodiscover_modules("datasets")
     return _datasets.get(slug)
+
+
+def download_path(slug: str, extension: str, language: str) -> str:
+    return reverse(
+        "opendata_download",
+        kwargs={"language": language, "slug": slug, "extension": extension},
+    )
+
+
+def catalogue_path(extension: str = "ttl") -> str:
+    return reverse({"ttl": "opendata_turtle", "jsonld": "opendata_jsonld"}[extension])

@@ -4,9 +4,12 @@
 /daten/<language>/<dataset>.<format>                 one dataset (/daten/de/kommunen.csv)
 """
 
-from django.urls import path, reverse
+from django.urls import path
 
 from . import views
+from .registry import catalogue_path, download_path
+
+__all__ = ["catalogue_path", "download_path", "urlpatterns"]
 
 urlpatterns = [
     path("daten/katalog.ttl", views.catalogue, {"extension": "ttl"}, name="opendata_turtle"),
@@ -17,14 +20,3 @@ urlpatterns = [
         name="opendata_download",
     ),
 ]
-
-
-def download_path(slug: str, extension: str, language: str) -> str:
-    return reverse(
-        "opendata_download",
-        kwargs={"language": language, "slug": slug, "extension": extension},
-    )
-
-
-def catalogue_path(extension: str = "ttl") -> str:
-    return reverse({"ttl": "opendata_turtle", "jsonld": "opendata_jsonld"}[extension])

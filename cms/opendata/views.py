@@ -8,45 +8,24 @@ cache never stores a streamed answer, so nothing stale is replayed after publish
 
 import hashlib
 
-from django.conf import settings
-from django.db.models import Count, Max, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 
-from wagtail.models import ModelLogEntry, Page, PageLogEntry
+from wagtail.models import Page
 
 from cms.filters import Problem
 from cms.localization import locale_ids
 
+from .changes import fingerprint
+from .dcat import build_catalogue
 from .registry import get_dataset
 
 CACHE_SECONDS = 15 * 60
 # Raise when the files change shape (columns, formats), so clients fetch them again.
 FORMAT_VERSION = "1"
-
-
-def latest_log(model):
-    """The newest log entry's time, also for an empty queryset (an aggregate over no rows
-    would be NULL, so the subquery is asked again outside the aggregate)."""
-    latest = Subquery(model.objects.order_by("-timestamp").values("timestamp")[:1])
-    return Coalesce(Max(latest), latest)
-
-
-def fingerprint(queryset) -> tuple:
-    """(number of items, newest publication, newest page log entry, newest log entry of other
-    objects such as topics and settings) of a visible queryset, in one query. Unpublishing,
-    moving, restricting and deleting pages write log entries, so they change it too."""
-    row = queryset.order_by().aggregate(
-        count=Count("pk"),
-        published=Max("last_published_at"),
-        page_log=latest_log(PageLogEntry),
-        model_log=latest_log(ModelLogEntry),
-    )
-    return row["count"], row["published"], row["page_log"], row["model_log"]
 
 
 def conditional(request, *parts):
@@ -131,8 +110,6 @@ CATALOGUE_FORMATS = {
 
 def catalogue(request, extension: str):
     """The DCAT-AP.de catalogue of all datasets (Turtle or JSON-LD), for harvesters."""
-    from .dcat import build_catalogue
-
     media_type, rdf_format = CATALOGUE_FORMATS[extension]
     if request.GET:
         return bad_request(
@@ -155,7 +132,3 @@ def catalogue(request, extension: str):
     response["Content-Disposition"] = f'inline; filename="katalog.{extension}"'
     response["X-Content-Type-Options"] = "nosniff"
     return _headers(response, etag, last_modified)
-
-
-def languages() -> list[str]:
-    return [code for code, __ in settings.WAGTAIL_CONTENT_LANGUAGES]
