@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0009_open_data_settings'),
+        ('cms', '0010_shared_collections'),
         ('home', '0004_accessibility_statement'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
