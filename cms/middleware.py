@@ -18,7 +18,15 @@ from django.utils.cache import (
 from cms import params
 
 # URLs outside the language prefixes; a 404 there is a real 404, not a missing /de/.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/documents/", "/static/", "/media/", "/sitemap.xml")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/sitemap.xml",
+    "/daten/",
+)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

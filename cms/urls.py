@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms import health, media, seo, workflow
 from cms import views as cms_views
 from cms.api.v2 import api_router
+from cms.opendata import urls as opendata_urls
 from cms.sitemap import PageSitemap
 from search import views as search_views
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("robots.txt", seo.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
+    # Open data: datasets and the DCAT-AP.de catalogue (cms.opendata), language-independent.
+    path("", include(opendata_urls)),
 ]
 
 # Uploaded images, under the privacy rule of files (cms.media); never a plain folder.

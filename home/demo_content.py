@@ -20,7 +20,7 @@ from cms.demo.blocks import (
 from cms.demo.registry import demo_step
 from cms.demo.topics import TOPICS
 from cms.models import FooterLink, SiteSettings
-from home.models import AccessibilityStatementPage, ContentPage, HomePage
+from home.models import AccessibilityStatementPage, ContentPage, HomePage, OpenDataPage
 
 IMAGES = [
     # key, title, alt text / description, seed
@@ -867,6 +867,44 @@ def accessibility_statement(context):
     links = site_settings.footer_links
     if links.exists() and not links.filter(page=statement).exists():
         FooterLink.objects.create(settings=site_settings, page=statement, sort_order=links.count())
+
+
+@demo_step(order=41)
+def open_data(context):
+    """The "Offene Daten" page in both languages, linked from the footer after the
+    accessibility statement; the datasets it lists come from cms.opendata."""
+    home = ensure_home(context)
+    page = context.ensure_page(
+        "open_data",
+        home,
+        OpenDataPage,
+        de={
+            "title": "Offene Daten",
+            "slug": "offene-daten",
+            "teaser": "Programmgebiete, Kommunen, Veranstaltungen und Publikationen des "
+            "Netzwerks als Datensätze unter freier Lizenz.",
+            "intro": "<p>Die Stadtteilprofile, die Mitgliedskommunen, die Veranstaltungen und "
+            "die Publikationen der AG Soziale Stadt NRW stehen hier als offene Daten bereit – "
+            "für Kommunen, Forschung und Presse. Alle Dateien werden bei jeder Veröffentlichung "
+            "aktuell erzeugt; ihre Adressen bleiben gleich. Fragen beantwortet die "
+            "Koordinierungsstelle.</p>",
+        },
+        en={
+            "title": "Open data",
+            "slug": "open-data",
+            "teaser": "The network's programme areas, municipalities, events and "
+            "publications as datasets with a free licence.",
+            "intro": "<p>The district profiles, member municipalities, events and "
+            "publications of the AG Soziale Stadt NRW are available here as open data – for "
+            "municipalities, researchers and journalists. The files are generated afresh on "
+            "every publication; their addresses stay the same. The coordination office "
+            "answers questions.</p>",
+        },
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    links = site_settings.footer_links
+    if links.exists() and not links.filter(page=page).exists():
+        FooterLink.objects.create(settings=site_settings, page=page, sort_order=links.count())
 
 
 @demo_step(order=95)

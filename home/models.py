@@ -1,4 +1,4 @@
-"""The start page, general content pages and the accessibility statement."""
+"""The start page, general content pages, the accessibility statement and the open data page."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,7 @@ class HomePage(BasePage):
         "events.EventIndexPage",
         "knowledge.KnowledgeIndexPage",
         "home.AccessibilityStatementPage",
+        "home.OpenDataPage",
     ]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1
@@ -106,7 +107,7 @@ class ContentPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("body", writable=True)]
 
     parent_page_types = ["home.HomePage", "home.ContentPage"]
-    subpage_types = ["home.ContentPage", "home.AccessibilityStatementPage"]
+    subpage_types = ["home.ContentPage", "home.AccessibilityStatementPage", "home.OpenDataPage"]
 
     template = "home/content_page.html"
 
@@ -248,6 +249,97 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
     @path("danke/", name="thanks")
     def thanks(self, request):
         return self.render(request, context_overrides={"thanks": True})
+
+
+class OpenDataPage(BasePage):
+    """Offene Daten: every dataset of :mod:`cms.opendata` with its formats, licence and columns,
+    and the DCAT-AP.de catalogue for harvesters. One page per language, edited by the
+    coordination office (only the introduction; the list comes from the dataset registry) and
+    linked from every page's footer (site settings)."""
+
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_(
+            "What the data is good for and whom to ask; the datasets are listed below it."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("intro"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("datasets")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types: list[str] = []
+    template = "home/open_data_page.html"
+
+    class Meta:
+        verbose_name = _("open data page")
+        verbose_name_plural = _("open data pages")
+
+    @classmethod
+    def can_create_at(cls, parent) -> bool:
+        """One open data page per language."""
+        return (
+            super().can_create_at(parent)
+            and not cls.objects.filter(locale_id=parent.locale_id).exists()
+        )
+
+    @property
+    def language(self) -> str:
+        from cms.localization import language_of_locale
+
+        return language_of_locale(self.locale_id)
+
+    @property
+    def datasets(self) -> list[dict]:
+        """The datasets with their download addresses in the page's language (no query)."""
+        from django.utils import translation
+
+        from cms.opendata import datasets
+        from cms.opendata.registry import download_path
+
+        language = self.language
+        with translation.override(language):
+            return [
+                {
+                    "slug": dataset.slug,
+                    "title": str(dataset.title),
+                    "description": str(dataset.description),
+                    "formats": [
+                        {
+                            "format": fmt.label,
+                            "media_type": fmt.media_type,
+                            "url": download_path(dataset.slug, fmt.extension, language),
+                        }
+                        for fmt in dataset.formats
+                    ],
+                    "columns": [
+                        {"name": column.name, "description": str(column.description)}
+                        for column in dataset.columns
+                        if dataset.row is not None
+                    ],
+                    "filters": list(dataset.filter_params),
+                }
+                for dataset in datasets()
+            ]
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models import SiteSettings
+        from cms.opendata.registry import catalogue_path
+
+        context = super().get_context(request, *args, **kwargs)
+        context["site_settings"] = SiteSettings.for_request(request)
+        context["catalogue_urls"] = [
+            ("Turtle", catalogue_path("ttl")),
+            ("JSON-LD", catalogue_path("jsonld")),
+        ]
+        return context
 
 
 class AccessibilityFeedback(models.Model):

@@ -41,7 +41,8 @@ def citation_key(publication) -> str:
     return f"{word}{publication.publication_date.year}"
 
 
-def bibtex(publication, request=None) -> str:
+def bibtex(publication, request=None, key: str | None = None) -> str:
+    """One BibTeX entry; ``key`` replaces the citation key (unique keys in a whole list)."""
     fields = {
         "title": publication.title,
         "author": _bibtex_names(_people(publication, ContributorRole.AUTHOR)),
@@ -60,7 +61,7 @@ def bibtex(publication, request=None) -> str:
     }
     entry = Entry(
         BIBTEX_TYPES.get(publication.kind, "book"),
-        citation_key(publication),
+        key or citation_key(publication),
         [Field(key, value) for key, value in fields.items() if value],
     )
     library = bibtexparser.Library()

@@ -11,6 +11,32 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 
 
+class DataLicence(models.TextChoices):
+    """Licences of the DCAT-AP.de licence vocabulary (http://dcat-ap.de/def/licenses/)."""
+
+    DL_BY = (
+        "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+        _("Data licence Germany – attribution – version 2.0"),
+    )
+    DL_ZERO = (
+        "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+        _("Data licence Germany – zero – version 2.0"),
+    )
+    CC_BY = (
+        "http://dcat-ap.de/def/licenses/cc-by/4.0",
+        _("Creative Commons Attribution 4.0 International (CC BY 4.0)"),
+    )
+    CC_ZERO = "http://dcat-ap.de/def/licenses/cc-zero", _("Creative Commons Zero (CC0 1.0)")
+
+
+LICENCE_TEXTS = {
+    DataLicence.DL_BY: "https://www.govdata.de/dl-de/by-2-0",
+    DataLicence.DL_ZERO: "https://www.govdata.de/dl-de/zero-2-0",
+    DataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    DataLicence.CC_ZERO: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 @register_setting(icon="site")
 class SiteSettings(ClusterableModel, BaseSiteSetting):
     """Contact details of the coordination office and the links every page's footer shows.
@@ -57,6 +83,40 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             "description for screen readers."
         ),
     )
+    data_publisher = models.CharField(
+        _("publisher of the open data"),
+        max_length=200,
+        default="AG Soziale Stadt NRW",
+        blank=True,
+        help_text=_("Named as publisher in the data catalogue (DCAT-AP.de)."),
+    )
+    data_publisher_url = models.URLField(
+        _("website of the publisher"),
+        blank=True,
+        help_text=_("Leave empty to use this site's address."),
+    )
+    data_licence = models.CharField(
+        _("licence of the open data"),
+        max_length=100,
+        choices=DataLicence.choices,
+        default=DataLicence.DL_BY,
+        blank=True,
+    )
+    data_attribution = models.CharField(
+        _("attribution text"),
+        max_length=200,
+        default="AG Soziale Stadt NRW",
+        blank=True,
+        help_text=_("How users of the data name the source (required by attribution licences)."),
+    )
+    data_contributor_id = models.URLField(
+        _("GovData contributor ID"),
+        blank=True,
+        help_text=_(
+            "The contributor URI GovData assigns to a data provider "
+            "(http://dcat-ap.de/def/contributors/…); needed before the catalogue is harvested."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -82,10 +142,47 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
             [FieldPanel("description"), FieldPanel("description_en"), FieldPanel("share_image")],
             heading=_("Search engines and link previews"),
         ),
+        MultiFieldPanel(
+            [
+                FieldPanel("data_publisher"),
+                FieldPanel("data_publisher_url"),
+                FieldPanel("data_licence"),
+                FieldPanel("data_attribution"),
+                FieldPanel("data_contributor_id"),
+            ],
+            heading=_("Open data"),
+            help_text=_(
+                "Publisher and licence of the datasets; the contact point is the coordination "
+                "office above."
+            ),
+        ),
     ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    # Empty fields (e.g. settings saved before these fields existed) mean the defaults.
+    @property
+    def open_data_licence(self) -> str:
+        """The licence's URI in the DCAT-AP.de vocabulary."""
+        return self.data_licence or DataLicence.DL_BY
+
+    @property
+    def open_data_publisher(self) -> str:
+        return self.data_publisher or "AG Soziale Stadt NRW"
+
+    @property
+    def open_data_attribution(self) -> str:
+        return self.data_attribution or self.open_data_publisher
+
+    @property
+    def data_licence_label(self) -> str:
+        return DataLicence(self.open_data_licence).label
+
+    @property
+    def data_licence_text(self) -> str:
+        """The licence's own text (for people; the catalogue uses the vocabulary URI)."""
+        return LICENCE_TEXTS.get(self.open_data_licence, self.open_data_licence)
 
     def description_for(self, language: str) -> str:
         """The site-wide description in ``language`` ("" if there is none)."""

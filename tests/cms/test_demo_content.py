@@ -129,8 +129,35 @@ def check_news_and_events():
     assert NewsPage.objects.filter(title__startswith="ESF-Programm").exists()
 
 
+def check_open_data(client):
+    """The "Offene Daten" page in both languages, in the footer, and every download of it."""
+    import csv
+    import io
+
+    from home.models import OpenDataPage
+
+    german = OpenDataPage.objects.get(locale__language_code="de")
+    english = german.get_translation(Locale.objects.get(language_code="en"))
+    footer = client.get("/de/").text.split("<footer")[1]
+    assert f'href="{german.url}"' in footer
+    for page in (german, english):
+        html = client.get(page.url).text
+        for dataset in page.datasets:
+            for fmt in dataset["formats"]:
+                assert f'href="{fmt["url"]}"' in html
+                response = client.get(fmt["url"])
+                assert response.status_code == 200, fmt["url"]
+                assert b"".join(response.streaming_content), fmt["url"]
+    profiles = client.get("/daten/de/stadtteilprofile.csv")
+    text = b"".join(profiles.streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) >= 10
+    assert client.get("/daten/katalog.ttl").status_code == 200
+
+
 def test_demo_content(demo, client):
     """One load, checked from several sides (loading takes seconds, so it is shared)."""
+    check_open_data(client)
     check_knowledge_library(client)
     check_news_and_events()
     check_every_german_page_has_a_live_english_translation()

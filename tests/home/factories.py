@@ -3,7 +3,7 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.models import AccessibilityStatementPage, ContentPage, HomePage
+from home.models import AccessibilityStatementPage, ContentPage, HomePage, OpenDataPage
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -44,3 +44,13 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = AccessibilityStatementPage
+
+
+class OpenDataPageFactory(wagtail_factories.PageFactory):
+    title = "Offene Daten"
+    slug = "offene-daten"
+    teaser = "Unsere Daten zum Herunterladen."
+    intro = "<p>Alle Daten stehen unter einer freien Lizenz.</p>"
+
+    class Meta:
+        model = OpenDataPage
