@@ -1,8 +1,5 @@
 import datetime
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import feedparser
@@ -14,6 +11,7 @@ from events.filters import EventFilters
 from events.queries import event_list, published_events
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
+from tests.queries import queries_for
 
 from .factories import EventPageFactory, NewsPageFactory
 
@@ -24,11 +22,7 @@ def titles(response_or_items) -> list[str]:
     return [item.title for item in response_or_items]
 
 
-def count_queries(client, url) -> int:
-    client.get(url)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+count_queries = queries_for
 
 
 class TestNewsIndex:

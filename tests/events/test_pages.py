@@ -3,14 +3,13 @@ import json
 import re
 
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 import pytest
 
 from events.queries import latest_news, next_events
 from tests.conftest import translate_page
+from tests.queries import queries_for
 
 from .factories import EventPageFactory, NewsPageFactory
 
@@ -168,10 +167,7 @@ class TestStartPage:
 
     def test_start_page_query_count_does_not_grow(self, client, home, news_index, event_index):
         def count():
-            client.get("/de/")
-            with CaptureQueriesContext(connection) as queries:
-                client.get("/de/")
-            return len(queries)
+            return queries_for(client, "/de/")
 
         today = datetime.date.today()
         NewsPageFactory(parent=news_index)

@@ -3,8 +3,6 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
@@ -16,6 +14,7 @@ from cms.demo.pdf import make_pdf
 from knowledge.filters import library_listing
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag, translate_page
+from tests.queries import queries_for
 
 from .factories import PublicationPageFactory, WorkshopPageFactory, WorkshopSeriesPageFactory
 
@@ -163,10 +162,7 @@ class TestVisibility:
 
 class TestQueryCounts:
     def count(self, client, url="/de/wissen/") -> int:
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
+        return queries_for(client, url)
 
     def test_same_for_5_and_50_items(self, client, library, series):
         topic = TopicFactory()

@@ -1,8 +1,5 @@
 import json
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import pytest
@@ -11,6 +8,7 @@ from cms.geo import LatLng
 from profiles.filters import ProfileFilters, find_profiles
 from tests.cms.factories import ContactPersonFactory, TopicFactory, TopicLabelFactory
 from tests.conftest import tag, translate_page
+from tests.queries import queries_for
 
 from .factories import DistrictProfilePageFactory, MunicipalityPageFactory
 
@@ -253,10 +251,7 @@ class TestGeoJSON:
 
 class TestQueryCounts:
     def count_queries(self, client, url):
-        client.get(url)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(url).status_code == 200
-        return len(queries)
+        return queries_for(client, url)
 
     @pytest.mark.parametrize(
         "url", ["/de/stadtteilprofile/?status=laufend", "/de/stadtteilprofile/karte.geojson"]
