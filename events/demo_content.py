@@ -2,18 +2,37 @@
 upcoming), each in German and English."""
 
 import datetime
+from html import escape
 
 from cms.demo.blocks import paragraph
+from cms.demo.dates import event_start, previous_working_day
 from cms.demo.registry import demo_step
 
 from .demo_data import EVENTS, NEWS
 from .models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 
 
-def _day(value: datetime.date | int, sign: int) -> datetime.date:
+def news_date(value: datetime.date | int, today: datetime.date | None = None) -> datetime.date:
+    """A fixed date as it is; ``days_ago`` counted back from today onto a working day."""
     if isinstance(value, datetime.date):
         return value
-    return datetime.date.today() + datetime.timedelta(days=sign * value)
+    today = today or datetime.date.today()
+    return previous_working_day(today - datetime.timedelta(days=value))
+
+
+def event_date(item, today: datetime.date | None = None) -> datetime.date:
+    """A fixed date as it is; ``days_from_today`` moved onto a plausible day for the event
+    (a working day, not a holiday in NRW, Tuesday to Thursday if it had to move); past events
+    move earlier, upcoming ones later, so the demo keeps its past and upcoming events."""
+    if isinstance(item.start, datetime.date):
+        return item.start
+    today = today or datetime.date.today()
+    day = today + datetime.timedelta(days=item.start)
+    return event_start(day, item.days, saturday=item.saturday, earlier=item.start < 0)
+
+
+def _html(paragraphs: list[str]) -> str:
+    return "".join(f"<p>{escape(text, quote=False)}</p>" for text in paragraphs)
 
 
 def _time(text: str) -> datetime.time | None:
@@ -50,7 +69,7 @@ def news_and_events(context):
             f"news:{item.slug[0]}",
             news_index,
             NewsPage,
-            date=_day(item.date, -1),
+            date=news_date(item.date),
             source_url=item.source,
             topics=[topic(slug) for slug in item.topics],
             de={
@@ -65,7 +84,7 @@ def news_and_events(context):
                 "teaser": item.teaser[1],
                 "source_name": item.source_name,
             },
-            streams={"body": [paragraph((f"<p>{item.text[0]}</p>", f"<p>{item.text[1]}</p>"))]},
+            streams={"body": [paragraph((_html(item.body[0]), _html(item.body[1])))]},
         )
 
     event_index = context.ensure_page(
@@ -91,7 +110,8 @@ def news_and_events(context):
         },
     )
     for item in EVENTS:
-        start = _day(item.start, 1)
+        start = event_date(item)
+        deadline = item.registration_days_before
         start_time, end_time = (
             (_time(item.times[0]), _time(item.times[1])) if item.times else (None, None)
         )
@@ -116,25 +136,12 @@ def news_and_events(context):
                 else ""
             ),
             registration_deadline=(
-                start - datetime.timedelta(days=item.registration_days_before)
-                if item.registration_days_before is not None
+                previous_working_day(start - datetime.timedelta(days=deadline))
+                if deadline is not None
                 else None
             ),
             topics=[topic(slug) for slug in item.topics],
             de={"title": item.title[0], "slug": item.slug[0], "teaser": item.teaser[0]},
             en={"title": item.title[1], "slug": item.slug[1], "teaser": item.teaser[1]},
-            streams={
-                "body": [
-                    paragraph(
-                        (
-                            f"<p>{item.teaser[0]}</p><p>Die Veranstaltung richtet sich an "
-                            "Fachleute aus Verwaltung, Quartiersmanagement und Trägern der "
-                            "Stadtteilarbeit. Das Programm folgt.</p>",
-                            f"<p>{item.teaser[1]}</p><p>The event is aimed at professionals "
-                            "from administration, neighbourhood management and local "
-                            "organisations. The programme will follow.</p>",
-                        )
-                    )
-                ]
-            },
+            streams={"body": [paragraph((_html(item.body[0]), _html(item.body[1])))]},
         )

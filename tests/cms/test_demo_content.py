@@ -128,6 +128,19 @@ def check_news_and_events():
     assert events.filter(ends_at__lte=timezone.now()).count() >= 5
     assert NewsPage.objects.filter(title__startswith="ESF-Programm").exists()
 
+    # Written texts and plausible days (events/demo/*.yaml, cms/demo/dates.py).
+    from cms.demo.dates import is_event_day, is_working_day
+
+    for event in events:
+        assert is_event_day(event.start_date), (event.slug, event.start_date)
+        if event.registration_deadline:
+            assert is_working_day(event.registration_deadline), event.slug
+    pages = [*events, *NewsPage.objects.filter(locale__language_code="de")]
+    assert len({page.teaser for page in pages}) == len(pages)
+    for page in pages:
+        first = str(page.body[0].value).split("</p>")[0].removeprefix("<p>")
+        assert first != page.teaser, page.slug
+
 
 def check_open_data(client):
     """The "Offene Daten" page in both languages, in the footer, and every download of it."""
