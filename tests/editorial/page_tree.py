@@ -11,7 +11,12 @@ from tests.events.factories import (
     NewsIndexPageFactory,
     NewsPageFactory,
 )
-from tests.home.factories import AccessibilityStatementPageFactory, ContentPageFactory
+from tests.home.factories import (
+    AccessibilityStatementPageFactory,
+    ContentPageFactory,
+    EasyLanguagePageFactory,
+    SignLanguagePageFactory,
+)
 from tests.knowledge.factories import (
     KnowledgeIndexPageFactory,
     PublicationPageFactory,
@@ -47,6 +52,8 @@ def one_page_of_each_type(home) -> SimpleNamespace:
         workshop=WorkshopPageFactory(parent=series, title="Werkstatt Beteiligung"),
         publication=PublicationPageFactory(parent=library, title="Dokumentation 2019"),
         statement=AccessibilityStatementPageFactory(parent=home),
+        easy_language=EasyLanguagePageFactory(parent=home),
+        sign_language=SignLanguagePageFactory(parent=home),
     )
 
 
