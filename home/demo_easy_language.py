@@ -152,7 +152,7 @@ PAGES = [
     {
         "slug": "bedienung",
         "title": "So benutzen Sie die Internet-Seite",
-        "teaser": "Hier steht, wie Sie sich auf der Internet-Seite zurecht-finden.",
+        "teaser": "Hier steht, wie die Internet-Seite funktioniert.",
         "sections": [
             (
                 "Das Menü",
@@ -216,7 +216,7 @@ PAGES = [
                 [
                     "Sie möchten die Schrift größer haben?",
                     "Drücken Sie zusammen die Taste Strg und die Taste Plus.",
-                    "So steht es auf der Tastatur: Strg.",
+                    "Auf der Tastatur steht: Strg.",
                     "Am Handy ziehen Sie die Seite mit 2 Fingern größer.",
                 ],
             ),
