@@ -17,7 +17,7 @@ class CmsConfig(AppConfig):
         # Before Wagtail's page router is imported (by .api.v3): it builds its request models
         # from the write schemas when it is imported.
         topic_writes.install()
-        from .api import v3
+        from .api import routers, v3
 
         v3.install()
-        v3.add_router("/topics/", v3.router)
+        routers.install()

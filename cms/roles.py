@@ -12,9 +12,20 @@ Three kinds of editors work on the site:
   their municipality's pages and upload into their own image/document collection, under the
   same file rule.
 
+Two collections are *reserved* (``cms.models.ReservedCollection``; permissions granted above
+them do not reach into them, ``cms.files.policy``):
+
+- "Netzwerk: gemeinsame Bilder und Dokumente", the network's shared images and documents:
+  every editor (Redaktion and every municipality) may choose them in a page, only the
+  coordination office uploads, changes and deletes them.
+- "Netzwerk: Archiv ehemaliger Kommunen": the collections of deleted municipalities, moved here
+  with their files (``profiles.roles.retire_municipality``); only the coordination office sees
+  them.
+
 The groups, their permissions and the approval workflow "Freigabe Koordinierungsstelle" were
-created by data migrations (``cms/0004_editorial_roles``, ``profiles/0003_...``). Those run
-frozen copies of these functions as they were then (``cms.migration_support.roles_v1``), so
+created by data migrations (``cms/0004_editorial_roles``, ``profiles/0003_...``; the reserved
+collections by ``cms/0010_shared_collections`` and ``profiles/0008_...``). Those run frozen
+copies of these functions as they were then (``cms.migration_support.roles_v1``, ``_v2``), so
 editing this module never changes what an old migration did; a changed rule needs a new data
 migration for existing databases. ``tests/editorial/test_roles.py`` checks that a database
 migrated from scratch ends with exactly the rules declared here.
@@ -79,6 +90,20 @@ MODERATOR_COLLECTION_PERMISSIONS = (
 )
 EDITOR_COLLECTION_PERMISSIONS = MEDIA_UPLOAD_PERMISSIONS
 MUNICIPALITY_COLLECTION_PERMISSIONS = MEDIA_UPLOAD_PERMISSIONS
+# The reserved collections (see the module docstring). Documents are shared like images: the
+# network's templates and logos are documents and images alike.
+NETWORK = "network"
+ARCHIVE = "archive"
+NETWORK_COLLECTION = "Netzwerk: gemeinsame Bilder und Dokumente"
+ARCHIVE_COLLECTION = "Netzwerk: Archiv ehemaliger Kommunen"
+# Created in this order, after the municipalities' collections ("Kommune …"): Wagtail keeps the
+# children of a collection sorted by name, and treebeard's sorted insert (a new "Kommune …"
+# collection) fails on children that are out of order. Both names sort after "Kommune".
+RESERVED_COLLECTION_NAMES = {ARCHIVE: ARCHIVE_COLLECTION, NETWORK: NETWORK_COLLECTION}
+SHARED_FILES_CHOOSE_PERMISSIONS = ("wagtailimages.choose_image", "wagtaildocs.choose_document")
+MODERATOR_RESERVED_COLLECTION_PERMISSIONS = (*MEDIA_UPLOAD_PERMISSIONS, *MEDIA_MANAGE_PERMISSIONS)
+EDITOR_NETWORK_COLLECTION_PERMISSIONS = SHARED_FILES_CHOOSE_PERMISSIONS
+MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS = SHARED_FILES_CHOOSE_PERMISSIONS
 # Granted to editors and municipalities by earlier versions; withdrawn by migration
 # (``withdraw_collection_permissions``) since files are locked once live pages use them.
 WITHDRAWN_EDITOR_COLLECTION_PERMISSIONS = (
@@ -133,6 +158,7 @@ class Models:
             "WorkflowPage": "wagtailcore.WorkflowPage",
             "GroupApprovalTask": "wagtailcore.GroupApprovalTask",
             "TaskState": "wagtailcore.TaskState",
+            "ReservedCollection": "cms.ReservedCollection",
         }[name]
         model = self.apps.get_model(label)
         setattr(self, name, model)
@@ -254,7 +280,44 @@ def ensure_core_groups(apps=global_apps) -> dict:
     editors = ensure_group(m, EDITORS, EDITOR_MODEL_PERMISSIONS)  # files: see cms.files
     grant_page_permissions(m, editors, root, EDITOR_PAGE_PERMISSIONS)
     grant_collection_permissions(m, editors, collections, EDITOR_COLLECTION_PERMISSIONS)
+    ensure_shared_collections(apps)
     return {MODERATORS: moderators, EDITORS: editors}
+
+
+def ensure_reserved_collections(apps=global_apps) -> dict:
+    """The network's shared collection and the archive, by purpose (created if missing).
+
+    Found by purpose, not by name: the coordination office may rename them."""
+    m = Models(apps)
+    collections = {}
+    for purpose, name in RESERVED_COLLECTION_NAMES.items():
+        reserved = m.ReservedCollection.objects.filter(purpose=purpose).first()
+        if reserved is None:
+            collection = ensure_child_collection(m, name)
+            reserved = m.ReservedCollection.objects.create(
+                purpose=purpose, collection_id=collection.pk
+            )
+        collections[purpose] = m.Collection.objects.get(pk=reserved.collection_id)
+    return collections
+
+
+def ensure_shared_collections(apps=global_apps) -> dict:
+    """The reserved collections with the core groups' permissions on them: the coordination
+    office manages both, "Redaktion" chooses from the network's collection only. (Municipality
+    groups get theirs in ``profiles.roles.ensure_municipality_group``.)"""
+    m = Models(apps)
+    create_permissions_now(apps)
+    collections = ensure_reserved_collections(apps)
+    moderators = ensure_group(m, MODERATORS)
+    editors = ensure_group(m, EDITORS)
+    for collection in collections.values():
+        grant_collection_permissions(
+            m, moderators, collection, MODERATOR_RESERVED_COLLECTION_PERMISSIONS
+        )
+    grant_collection_permissions(
+        m, editors, collections[NETWORK], EDITOR_NETWORK_COLLECTION_PERMISSIONS
+    )
+    return collections
 
 
 def ensure_approval_workflow(apps=global_apps):

@@ -8,11 +8,3 @@ class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("News and events")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from cms.api.v3 import add_router
-
-        from .api import events_router, news_router
-
-        add_router("/news/", news_router)
-        add_router("/events/", events_router)

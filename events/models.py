@@ -141,6 +141,9 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
 
         return views.event_index(self, request, archive=False)
 
+    # The archive's address in each language (both work in both).
+    ARCHIVE_ROUTES = {"de": "archive", "en": "archive-en"}
+
     @path("archiv/", name="archive")
     @path("archive/", name="archive-en")
     def archive_view(self, request):

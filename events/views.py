@@ -2,6 +2,8 @@
 
 from types import SimpleNamespace
 
+from django.utils.translation import get_language
+
 from .filters import EventFilters, NewsFilters
 from .queries import event_list, news_list, published_events, topic_labels_by_page
 
@@ -72,7 +74,9 @@ def event_index(page, request, *, archive: bool):
             "facets": facet_pairs(listing, topics="topic", cities="city", formats="attendance"),
             "topic": topics.get(selection.topic),
             "index_url": page.get_url(request),
-            "archive_url": page.get_url(request) + page.reverse_subpage("archive"),
+            "archive_url": page.get_url(request)
+            + page.reverse_subpage(page.ARCHIVE_ROUTES.get(get_language(), "archive")),
+            "language_link_routes": page.ARCHIVE_ROUTES if archive else None,
             "ical_url": page.get_url(request) + page.reverse_subpage("ical").rstrip("/"),
         },
     )

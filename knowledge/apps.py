@@ -8,10 +8,3 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     verbose_name = _("Knowledge library")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from cms.api.v3 import add_router
-
-        from .api import router
-
-        add_router("/knowledge/", router)

@@ -10,9 +10,4 @@ class ProfilesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cms.api.v3 import add_router
-
         from . import signals  # noqa: F401
-        from .api import router
-
-        add_router("/profiles/", router)

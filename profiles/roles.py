@@ -9,23 +9,53 @@ The group is found again through its page permissions (not its name), so renamin
 the group keeps the link; it is created when the German municipality page is created (signal in
 ``profiles.signals``) and, for pages that existed before, by migration
 ``profiles/0003_municipality_groups`` (which runs a frozen copy of this module,
-``profiles.migration_support.roles_v1``).
+``profiles.migration_support.roles_v1``). It also chooses images and documents from the
+network's shared collection (``cms.roles.NETWORK_COLLECTION``; ``profiles/0008`` for groups that
+existed before), where only the coordination office changes anything.
+
+When a municipality leaves the network (documented choice, see README "Rollen und Rechte"):
+
+* **Deleting** its German page (in the admin, the API or the shell; on its own or with the
+  page above it) retires the municipality (:func:`retire_municipality`): the users of its
+  group who belong to no other group are deactivated, never deleted (their names stay on
+  revisions, comments and the audit log, and an administrator can reactivate them); its
+  collection moves, files and all, into the archive collection "Netzwerk: Archiv ehemaliger
+  Kommunen", which only the coordination office sees (files are never deleted: a page
+  elsewhere may still use them); the group is deleted. Each step is written to the audit log.
+* Deleting only a **translation** (the English page) changes nothing: the German page is the
+  municipality.
+* **Unpublishing** ("archiving") the page keeps group, users and collection: the municipality
+  may return, and its editors may keep preparing drafts. The coordination office deactivates
+  accounts by hand if it wants to (Einstellungen → Benutzer).
 """
 
 from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
 
+from wagtail.log_actions import log
+from wagtail.models import Collection
+
+from cms.models import ReservedCollection
 from cms.roles import (
+    ARCHIVE,
+    MODERATORS,
     MUNICIPALITY_COLLECTION_PERMISSIONS,
     MUNICIPALITY_GROUP_PREFIX,
     MUNICIPALITY_MODEL_PERMISSIONS,
+    MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS,
     MUNICIPALITY_PAGE_PERMISSIONS,
+    NETWORK,
     Models,
     create_permissions_now,
     ensure_child_collection,
     ensure_group,
+    ensure_shared_collections,
     grant_collection_permissions,
     grant_page_permissions,
 )
+
+MUNICIPALITY_RETIRED = "profiles.municipality_retired"
+ACCOUNT_DEACTIVATED = "profiles.account_deactivated"
 
 
 def municipality_group_of(page, apps=global_apps):
@@ -74,13 +104,59 @@ def ensure_municipality_group(page, apps=global_apps):
     for each in pages:
         grant_page_permissions(m, group, each, MUNICIPALITY_PAGE_PERMISSIONS)
 
+    shared = ensure_shared_collections(apps)
     collection = (
-        m.Collection.objects.filter(group_permissions__group=group).order_by("path").first()
+        m.Collection.objects.filter(group_permissions__group=group)
+        .exclude(pk__in=[each.pk for each in shared.values()])
+        .order_by("path")
+        .first()
     )
     if collection is None:
         collection = ensure_child_collection(m, group.name)
     grant_collection_permissions(m, group, collection, MUNICIPALITY_COLLECTION_PERMISSIONS)
+    grant_collection_permissions(
+        m, group, shared[NETWORK], MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS
+    )
     return group
+
+
+def own_collections(group) -> list:
+    """The collections that belong to the municipality ``group`` alone: those it holds
+    permissions on, apart from the root, the reserved collections and collections another
+    group (other than the coordination office) holds permissions on."""
+    others = Group.objects.exclude(pk=group.pk).exclude(name=MODERATORS)
+    return list(
+        Collection.objects.filter(group_permissions__group=group, depth__gt=1)
+        .exclude(pk__in=ReservedCollection.objects.values("collection_id"))
+        .exclude(group_permissions__group__in=others)
+        .distinct()
+        .order_by("path")
+    )
+
+
+def retire_municipality(group, user=None) -> dict:
+    """A municipality left the network: deactivate the group's users who belong to no other
+    group, move its collections (with their files) into the archive, delete the group. Logged in
+    the audit log. Live models only (treebeard moves the collections). Returns what it did."""
+    archive = ensure_shared_collections()[ARCHIVE]
+    deactivated = []
+    for member in group.user_set.filter(is_active=True, is_superuser=False).order_by("pk"):
+        if member.groups.exclude(pk=group.pk).exists():
+            continue
+        member.is_active = False
+        member.save(update_fields=["is_active"])
+        deactivated.append(member.get_username())
+        log(member, ACCOUNT_DEACTIVATED, user=user, data={"group": group.name})
+    archived = []
+    for collection in own_collections(group):
+        collection = Collection.objects.get(pk=collection.pk)  # paths change with each move
+        if not collection.is_descendant_of(archive):
+            collection.move(archive, pos="sorted-child")
+            archived.append(collection.name)
+    done = {"group": group.name, "deactivated": deactivated, "archived": archived}
+    log(group, MUNICIPALITY_RETIRED, user=user, data=done)
+    group.delete()
+    return done
 
 
 def ensure_municipality_groups(apps=global_apps) -> list:

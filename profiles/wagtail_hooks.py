@@ -9,6 +9,7 @@ from wagtail import hooks
 from .admin_views import mark_profile_reviewed
 from .dashboard import StaleProfilesPanel
 from .reviews import MARK_REVIEWED
+from .roles import ACCOUNT_DEACTIVATED, MUNICIPALITY_RETIRED
 
 
 @hooks.register("construct_homepage_panels")
@@ -30,3 +31,13 @@ def register_review_url():
 @hooks.register("register_log_actions")
 def register_review_log_action(actions):
     actions.register_action(MARK_REVIEWED, _("Mark as reviewed"), _("Marked as reviewed"))
+    actions.register_action(
+        MUNICIPALITY_RETIRED,
+        _("Municipality retired"),
+        _("Municipality page deleted: group removed, collection moved to the archive"),
+    )
+    actions.register_action(
+        ACCOUNT_DEACTIVATED,
+        _("Account deactivated"),
+        _("Account deactivated: its municipality page was deleted"),
+    )

@@ -8,10 +8,3 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from cms.api.v3 import add_router
-
-        from .api import router
-
-        add_router("/search/", router)

@@ -1,7 +1,7 @@
 """API v3: Wagtail's django-ninja API (pages, images, documents; OpenAPI at /api/v3/openapi.json)
 with the project's read endpoints on the same instance, so one OpenAPI document describes all.
 
-Each app adds its router in its ``AppConfig.ready()`` through :func:`add_router`; the routers are
+The apps' routers are mounted by the one wiring list ``cms.api.routers``; the routers are
 thin: they parse parameters, call the query module the HTML pages use and shape the result.
 What anonymous clients may see is decided by ``cms.querysets.visible`` everywhere, Wagtail's own
 page endpoints included (:func:`install`).

@@ -11,6 +11,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from cms.roles import NETWORK, ensure_shared_collections
+
 from .blocks import BlockSpec, stream
 from .images import neighbourhood_scene
 from .translation import sync, translate
@@ -74,13 +76,21 @@ class DemoContext:
         sync(instance, self.english)
 
     def ensure_image(self, key: str, title: str, description: str, seed: int):
+        """A network-wide illustration, in the network's shared collection (every editor may
+        choose it, only the coordination office changes it; ``cms.roles``). An illustration
+        an older demo left in the root collection moves there."""
         Image = get_image_model()
+        shared = self.network_collection
         image = Image.objects.filter(title=title).first()
         if image is None:
-            image = Image(title=title, description=description)
+            image = Image(title=title, description=description, collection=shared)
             image.file = ImageFile(io.BytesIO(neighbourhood_scene(seed)), name=f"demo-{key}.jpg")
             image.save()
             self.created["Image"] += 1
+        elif image.collection_id != shared.pk and image.collection.is_root():
+            image.collection = shared
+            image.save(update_fields=["collection"])
+            self.created["Image moved to the shared collection"] += 1
         self.objects[key] = image
         return image
 
@@ -94,6 +104,10 @@ class DemoContext:
             self.created["Document"] += 1
         self.objects[key] = document
         return document
+
+    @cached_property
+    def network_collection(self):
+        return ensure_shared_collections()[NETWORK]
 
     @cached_property
     def german(self) -> Locale:

@@ -8,6 +8,11 @@ revisions and signals; the pages are live and complete, but have no history.
 
 All synthetic pages have slugs starting with ``SLUG_PREFIX``; ``generate`` tops them up to
 the number asked for, so running it twice adds nothing.
+
+``cms`` does not know the content apps: each app registers its page kinds in its own
+``synthetic`` module (``register_kind``), found by Django's module autodiscovery as the demo
+steps are, and the search app registers where the sentences of real pages come from
+(``register_sentence_source``).
 """
 
 import datetime
@@ -21,30 +26,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.module_loading import autodiscover_modules
 
-from wagtail.models import Locale, Page, get_page_models
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from cms.models import TaggedPage, Topic
-from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from knowledge.models import (
-    KnowledgeIndexPage,
-    PublicationContributor,
-    PublicationPage,
-    WorkshopPage,
-    WorkshopSeriesPage,
-)
-from profiles.models import DistrictProfilePage, MunicipalityPage
 
 SLUG_PREFIX = "synth-"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
 MIN_POOL = 50  # fewer sentences than this: generated sentences only
 POOL_SHARE = 0.05  # of the sentences, taken from existing pages
-SERIES_SLUG = f"{SLUG_PREFIX}werkstattreihe"
 CHUNK = 500
-
-# Share of each type in the generated pages.
-SHARES = {"news": 0.30, "event": 0.25, "profile": 0.20, "publication": 0.15, "workshop": 0.10}
 
 PLACES = [
     "Essen-Katernberg", "Duisburg-Marxloh", "Gelsenkirchen-Ückendorf", "Dortmund-Nordstadt",
@@ -108,26 +101,25 @@ AUTHORS = [
 ]  # fmt: skip
 
 
+_sentence_sources: list[Callable[[Locale], Iterable[str]]] = []
+
+
+def register_sentence_source(source: Callable[[Locale], Iterable[str]]):
+    """Register ``source(locale)``: plain texts of the language's existing pages."""
+    _sentence_sources.append(source)
+    return source
+
+
 def sentence_pool(locale: Locale) -> list[str]:
     """The sentences of the language's existing pages (the demo content: the network's own
     words), so that synthetic text has the word frequencies of real text."""
-    from search.postgres import TOPIC_TEXT_PATTERN, page_entries
-
-    entries = page_entries(
-        [ContentType.objects.get_for_model(model).pk for model in get_page_models()]
-    ).filter(
-        object_id__in_array=[
-            str(pk) for pk in Page.objects.filter(locale=locale).values_list("pk", flat=True)
-        ]
-    )
-    # PostgreSQL keeps the plain text in "body_text", other databases in "body".
-    column = "body_text" if connection.vendor == "postgresql" else "body"
+    discover()
     sentences = set()
-    for text in entries.values_list(column, flat=True):
-        text = re.sub(TOPIC_TEXT_PATTERN, " ", text or "")
-        for sentence in SENTENCE_END.split(" ".join(text.split())):
-            if 6 <= len(sentence.split()) <= 40:
-                sentences.add(sentence)
+    for source in _sentence_sources:
+        for text in source(locale):
+            for sentence in SENTENCE_END.split(" ".join((text or "").split())):
+                if 6 <= len(sentence.split()) <= 40:
+                    sentences.add(sentence)
     return sorted(sentences)
 
 
@@ -185,120 +177,61 @@ class Text:
 
 @dataclass
 class Kind:
-    """How to make one synthetic page of a type: its parents and its field values."""
+    """How to make synthetic pages of one type: its share of the total, its parents and the
+    field values of one page, plus optional hooks for what bulk creation skips."""
 
+    name: str
     model: type
-    parents: list[Page]
+    share: float
+    parents: Callable[[Locale], list[Page]]
     values: Callable[[Text, int], dict]
+    prepare: Callable[[Page], None] | None = None  # each unsaved page, before the insert
+    after_create: Callable[[list, Text], None] | None = None  # the saved pages of a batch
 
 
-def _kinds(locale: Locale) -> dict[str, Kind]:
-    def first(model):
-        page = model.objects.filter(locale=locale).first()
-        if page is None:
-            raise LookupError(model._meta.verbose_name)
-        return page
-
-    municipalities = list(MunicipalityPage.objects.filter(locale=locale))
-    if not municipalities:
-        raise LookupError(MunicipalityPage._meta.verbose_name)
-    return {
-        "news": Kind(
-            NewsPage,
-            [first(NewsIndexPage)],
-            lambda text, n: {
-                "date": text.day(2010, 2026),
-                "teaser": text.sentence(),
-                "body": text.stream(3),
-            },
-        ),
-        "event": Kind(
-            EventPage,
-            [first(EventIndexPage)],
-            lambda text, n: {
-                "start_date": text.day(2015, 2027),
-                "start_time": datetime.time(text.random.randint(9, 18)),
-                "city": text.pick(CITIES),
-                "venue": "Stadtteilzentrum",
-                "organiser": "AG Soziale Stadt NRW",
-                "teaser": text.sentence(),
-                "body": text.stream(2),
-            },
-        ),
-        "profile": Kind(
-            DistrictProfilePage,
-            municipalities,
-            lambda text, n: {
-                "programme": "sozialer-zusammenhalt",
-                "status": text.pick(["laufend", "abgeschlossen"]),
-                "funding_start": 2000 + n % 20,
-                "funding_end": None,
-                "location": "51.4556,7.0116",
-                "teaser": text.sentence(),
-                "character": text.stream(2),
-                "potentials": text.stream(2),
-                "perspectives": text.stream(1),
-            },
-        ),
-        "publication": Kind(
-            PublicationPage,
-            [first(KnowledgeIndexPage)],
-            lambda text, n: {
-                "kind": "dokumentation",
-                "publication_date": text.day(2000, 2026),
-                "publisher": "AG Soziale Stadt NRW",
-                "place": text.pick(CITIES),
-                "teaser": text.sentence(),
-                "summary": text.paragraph(4),
-            },
-        ),
-        "workshop": Kind(
-            WorkshopPage,
-            [_synthetic_series(first(KnowledgeIndexPage))],
-            lambda text, n: {
-                "date": text.day(2005, 2026),
-                "host_city": text.pick(CITIES),
-                "theme": text.pick(THEMES),
-                "teaser": text.sentence(),
-                "summary": text.paragraph(5),
-            },
-        ),
-    }
+_kinds: dict[str, Kind] = {}
 
 
-def _synthetic_series(library: Page) -> Page:
-    series = WorkshopSeriesPage.objects.child_of(library).filter(slug=SERIES_SLUG).first()
-    if series is None:
-        series = WorkshopSeriesPage(
-            title="Synthetische Werkstattreihe",
-            slug=SERIES_SLUG,
-            period_start=datetime.date(2005, 1, 1),
-            organiser="AG Soziale Stadt NRW",
-        )
-        library.add_child(instance=series)
-    return series
+def register_kind(kind: Kind) -> Kind:
+    _kinds[kind.name] = kind
+    return kind
+
+
+def discover() -> dict[str, Kind]:
+    """The registered kinds (each app's ``synthetic`` module), the largest share first."""
+    autodiscover_modules("synthetic")
+    return dict(sorted(_kinds.items(), key=lambda item: -item[1].share))
+
+
+def first_page(model, locale: Locale) -> Page:
+    """The first page of ``model`` in ``locale``; LookupError (named) if there is none."""
+    page = model.objects.filter(locale=locale).first()
+    if page is None:
+        raise LookupError(model._meta.verbose_name)
+    return page
 
 
 def plan(total: int) -> dict[str, int]:
-    """How many pages of each type make ``total``."""
-    counts = {kind: int(total * share) for kind, share in SHARES.items()}
-    counts["news"] += total - sum(counts.values())
+    """How many pages of each type make ``total`` (the rest of the rounding to the largest)."""
+    kinds = discover()
+    counts = {name: int(total * kind.share) for name, kind in kinds.items()}
+    if counts:
+        counts[next(iter(counts))] += total - sum(counts.values())
     return counts
 
 
 def existing_counts() -> dict[str, int]:
-    kinds = {"news": NewsPage, "event": EventPage, "profile": DistrictProfilePage}
-    kinds |= {"publication": PublicationPage, "workshop": WorkshopPage}
     return {
-        kind: model.objects.filter(slug__startswith=SLUG_PREFIX).count()
-        for kind, model in kinds.items()
+        name: kind.model.objects.filter(slug__startswith=SLUG_PREFIX).count()
+        for name, kind in discover().items()
     }
 
 
 def generate(total: int, seed: int = 2026, progress: Callable[[int], None] = lambda n: None):
     """Top the synthetic pages up to ``total``; returns how many of each type were added."""
     locale = Locale.get_default()
-    kinds = _kinds(locale)
+    kinds = discover()
+    parents = {name: kind.parents(locale) for name, kind in kinds.items()}
     have = existing_counts()
     added = {}
     topics = list(Topic.objects.all())
@@ -312,7 +245,7 @@ def generate(total: int, seed: int = 2026, progress: Callable[[int], None] = lam
         while missing:
             batch = min(missing, CHUNK)
             with transaction.atomic():
-                pages = _create(kind, text, number, batch, locale, topics)
+                pages = _create(kind, parents[name], text, number, batch, locale, topics)
                 _index(kind.model, [page.pk for page in pages])
             number += batch
             missing -= batch
@@ -327,14 +260,16 @@ def generate(total: int, seed: int = 2026, progress: Callable[[int], None] = lam
     return added
 
 
-def _create(kind: Kind, text: Text, first_number: int, count: int, locale, topics) -> list:
+def _create(
+    kind: Kind, parents: list[Page], text: Text, first_number: int, count: int, locale, topics
+) -> list:
     """``count`` pages of one type, spread over the type's parents, in bulk."""
     now = timezone.now()
     content_type = ContentType.objects.get_for_model(kind.model)
     by_parent: dict[int, list] = {}
     for offset in range(count):
         number = first_number + offset
-        parent = kind.parents[number % len(kind.parents)]
+        parent = parents[number % len(parents)]
         text.new_page()
         title = text.title(number)
         page = kind.model(
@@ -350,21 +285,18 @@ def _create(kind: Kind, text: Text, first_number: int, count: int, locale, topic
             last_published_at=now,
             **kind.values(text, number),
         )
-        if isinstance(page, EventPage):
-            page._set_instants()
+        if kind.prepare is not None:
+            kind.prepare(page)
         by_parent.setdefault(parent.pk, []).append(page)
 
     created = []
-    for parent in kind.parents:
+    for parent in parents:
         children = by_parent.get(parent.pk)
         if children:
             created += _insert_children(parent, children)
     _tag(created, topics, text)
-    if kind.model is PublicationPage:
-        PublicationContributor.objects.bulk_create(
-            PublicationContributor(publication_id=page.pk, name=text.pick(AUTHORS), sort_order=0)
-            for page in created
-        )
+    if kind.after_create is not None:
+        kind.after_create(created, text)
     return created
 
 

@@ -53,7 +53,15 @@ class FileLockMixin:
 
 
 class DocumentForm(FileLockMixin, BaseDocumentForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "language" in self.fields:
+            # Uploads that do not say (the multiple upload, API writes, older clients) keep the
+            # document's language, German for a new one.
+            self.fields["language"].required = False
+
+    def clean_language(self):
+        return self.cleaned_data.get("language") or self.instance.language
 
 
 class ImageForm(FileLockMixin, BaseImageForm):

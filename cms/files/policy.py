@@ -20,12 +20,24 @@ Wagtail's actions) and the upload form (``cms.files.forms``), so there is one pl
 Lists of files (the admin listing, "select all" of bulk actions) keep Wagtail's answer: an
 editor still sees the files they uploaded there, a locked one too, and the edit view explains
 why it is locked (``cms.files.views``).
+
+**Reserved collections** (``cms.models.ReservedCollection``: the network's shared files, the
+archive) have a border: a permission granted on a collection above one stops there. Inside, only
+permissions granted on the reserved collection itself or below count. So "Redaktion", which
+uploads into and chooses from the root collection, neither uploads into the shared collection
+(it only chooses there, by a permission of its own) nor sees the archive. Everything that asks
+about a collection goes through the three lookups overridden here (``_check_perm``,
+``_collections_with_perm``, ``_users_with_perm_filter``): single files, listings, the chooser,
+the upload form's collection field.
 """
 
+from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents import get_document_model_string
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
 from .usage import is_used_by_live_pages
@@ -44,6 +56,67 @@ class FilePermissionPolicy(CollectionOwnershipPermissionPolicy):
 
     def __init__(self, model, auth_model=None, owner_field_name="uploaded_by_user"):
         super().__init__(model, auth_model=auth_model, owner_field_name=owner_field_name)
+
+    # ---------------------------------------------------------------- reserved collections
+
+    RESERVED_CACHE = "_reserved_collection_paths"
+
+    def reserved_paths(self, user=None) -> tuple[str, ...]:
+        """The tree paths of the reserved collections (cached on the user, like Wagtail caches
+        the user's collection permissions)."""
+        cached = getattr(user, self.RESERVED_CACHE, None) if user is not None else None
+        if cached is not None:
+            return cached
+        from cms.models import ReservedCollection
+
+        paths = tuple(ReservedCollection.objects.values_list("collection__path", flat=True))
+        if user is not None:
+            setattr(user, self.RESERVED_CACHE, paths)
+        return paths
+
+    @staticmethod
+    def border(path: str, reserved) -> str:
+        """The path of the innermost reserved collection holding ``path`` ("" if none)."""
+        return max((each for each in reserved if path.startswith(each)), key=len, default="")
+
+    def _check_perm(self, user, actions, collection=None):
+        if collection is None or not (user.is_active and user.is_authenticated):
+            return super()._check_perm(user, actions, collection=collection)
+        if user.is_superuser:
+            return True
+        border = self.border(collection.path, self.reserved_paths(user))
+        return any(
+            collection.path.startswith(granted.collection.path)
+            and granted.collection.path.startswith(border)
+            for granted in self._get_user_permission_objects_for_actions(user, actions)
+        )
+
+    def _collections_with_perm(self, user, actions):
+        reserved = self.reserved_paths(user)
+        condition = Q(pk__in=[])
+        for granted in self._get_user_permission_objects_for_actions(user, actions):
+            top = granted.collection.path
+            below = Q(path__startswith=top)
+            for path in reserved:
+                if path != top and path.startswith(top):
+                    below &= ~Q(path__startswith=path)
+            condition |= below
+        return Collection.objects.filter(condition)
+
+    def _users_with_perm_filter(self, actions, collection=None):
+        if collection is None:
+            return super()._users_with_perm_filter(actions, collection=collection)
+        border = self.border(collection.path, self.reserved_paths())
+        ancestors = collection.get_ancestors(inclusive=True).filter(path__startswith=border)
+        groups = Group.objects.filter(
+            collection_permissions__permission__in=self._get_permission_objects_for_actions(
+                actions
+            ),
+            collection_permissions__collection__in=ancestors,
+        )
+        return Q(is_active=True) & (Q(is_superuser=True) | Q(groups__in=groups))
+
+    # ------------------------------------------------------------------------- file lock
 
     def is_locked(self, instance) -> bool:
         """Does a live page use this file (directly or through a snippet it shows)?"""

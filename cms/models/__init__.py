@@ -1,3 +1,4 @@
+from .collections import ReservedCollection
 from .documents import CMSDocument
 from .pages import BasePage, LocationMixin, OverviewPage, TeaserMixin, TopicsMixin
 from .people import ContactPerson
@@ -12,6 +13,7 @@ __all__ = [
     "FooterText",
     "LocationMixin",
     "OverviewPage",
+    "ReservedCollection",
     "SiteSettings",
     "TaggedPage",
     "TeaserMixin",

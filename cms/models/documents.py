@@ -237,6 +237,12 @@ class TextExtraction(models.TextChoices):
     UNSUPPORTED = "unsupported", _("format without text extraction")
 
 
+def document_languages():
+    """The content languages a document can be written in (a callable, so that migrations do
+    not copy the list)."""
+    return settings.WAGTAIL_CONTENT_LANGUAGES
+
+
 class CMSDocument(AbstractDocument):
     """A download: publications, workshop documentation, materials of district profiles."""
 
@@ -259,7 +265,18 @@ class CMSDocument(AbstractDocument):
         help_text=_("Checked on upload: tagged structure and document language."),
     )
 
-    admin_form_fields = WagtailDocument.admin_form_fields
+    language = models.CharField(
+        _("language of the document"),
+        max_length=8,
+        choices=document_languages,
+        default="de",
+        help_text=_(
+            "The language the file is written in. Pages in another language mark the link, "
+            "so that screen readers pronounce the title correctly."
+        ),
+    )
+
+    admin_form_fields = (*WagtailDocument.admin_form_fields, "language")
     search_fields = [*AbstractDocument.search_fields, index.SearchField("extracted_text")]
 
     class Meta(AbstractDocument.Meta):

@@ -146,7 +146,10 @@ def language_links(context):
     """Links to this page in every language it exists in (for the switcher and hreflang).
 
     A page links to its live, public translations, so a language without a translation is left
-    out; other views (search, 404) link to the same address in the other language.
+    out; other views (search, 404) link to the same address in the other language. A view of a
+    routable page's sub-route (the events archive) names its route per language in the context
+    (``language_link_routes``, language code → route name), so each translation's link leads to
+    the same sub-route.
     """
     request = context.get("request")
     page = context.get("page")
@@ -159,9 +162,14 @@ def language_links(context):
             .select_related("locale")
             .only("id", "path", "depth", "url_path", "locale__language_code")
         )
+        routes = context.get("language_link_routes") or {}
         targets = [
             (translation.locale.language_code, translation.get_url(request=request))
             for translation in translations
+        ]
+        targets = [
+            (code, url + page.reverse_subpage(routes[code]) if url and code in routes else url)
+            for code, url in targets
         ]
     elif request is not None and getattr(request, "resolver_match", None):
         targets = [

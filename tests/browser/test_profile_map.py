@@ -129,3 +129,34 @@ def test_choosing_a_facet_filters_list_and_map(browser_page, live_server, profil
     page.get_by_role("button", name="Karte anzeigen").click()
     page.wait_for_selector("[data-profile-map].is-loaded")
     assert page.locator(".profile-marker").count() == 1
+
+
+def test_map_keeps_keyboard_focus_and_names_its_markers(browser_page, live_server, profiles):
+    """Showing the map moves focus to the (named) map, hiding it back to the consent button,
+    and every marker is a button named after its profile and status."""
+    page = browser_page
+    TileServer(page, live_server.url)
+    page.goto(f"{live_server.url}/de/stadtteilprofile/")
+    page.get_by_role("button", name="Karte anzeigen").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-profile-map].is-loaded")
+
+    focused = page.evaluate("document.activeElement.hasAttribute('data-map-canvas')")
+    assert focused, "focus fell to the page after 'Karte anzeigen'"
+    canvas = page.get_by_role("region", name="Interaktive Karte", exact=False)
+    assert canvas.count() == 1
+
+    marker = page.get_by_role("button", name="Dortmund: Nordstadt (laufend)")
+    assert marker.count() == 1
+    completed = page.get_by_role("button", name="Essen: Altendorf (abgeschlossen)")
+    assert completed.count() == 1
+    # Tab reaches the markers, Enter opens the profile's popup.
+    marker.focus()
+    page.keyboard.press("Enter")
+    assert page.locator(".leaflet-popup").get_by_role("link").count() == 1
+
+    page.get_by_role("button", name="Karte ausblenden").click()
+    focused_button = page.evaluate(
+        "document.activeElement.hasAttribute('data-map-consent-accept')"
+    )
+    assert focused_button, "focus fell to the page after 'Karte ausblenden'"

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests.browser.accessibility import horizontal_overflow
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
 from tests.events.factories import (
@@ -35,15 +36,6 @@ LONG_SERIES = (
     "Werkstattreihe Quartiersmanagement, Beteiligung und Verstetigung in der Sozialen Stadt"
 )
 LONG_CITY = "verschiedene Städte in Nordrhein-Westfalen (Essen, Gelsenkirchen, Dortmund)"
-
-# Everything that sticks out on the right, for the failure message.
-OVERFLOWING = """(width) => [...document.querySelectorAll('body *')]
-    .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-    .slice(0, 8)
-    .map((element) => `${element.tagName.toLowerCase()}${element.id ? '#' + element.id : ''}`
-        + `${element.className && typeof element.className === 'string'
-            ? '.' + element.className.trim().split(/\\s+/).join('.') : ''}`
-        + ` right=${Math.round(element.getBoundingClientRect().right)}`)"""
 
 
 @pytest.fixture
@@ -107,9 +99,9 @@ def test_no_horizontal_scrolling_at_320_px(browser, csp_watch, live_server, site
             og_url = page.locator("meta[property='og:url']").get_attribute("content")
             assert og_url == canonical
             assert page.locator("meta[name=description]").get_attribute("content").strip()
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > WIDTH:
-                problems[path] = (scroll_width, page.evaluate(OVERFLOWING, WIDTH))
+            overflow = horizontal_overflow(page, WIDTH)
+            if overflow is not None:
+                problems[path] = overflow
     finally:
         context.close()
     assert problems == {}, f"pages wider than {WIDTH} px: {problems}"

@@ -9,6 +9,7 @@ import pytest
 from cms.demo import synthetic
 from events.models import EventPage, NewsPage
 from knowledge.models import PublicationPage
+from knowledge.synthetic import SERIES_SLUG
 from search.service import search
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def synthetic_page_ids() -> set[int]:
     pages = Page.objects.filter(slug__startswith=synthetic.SLUG_PREFIX)
-    return set(pages.exclude(slug=synthetic.SERIES_SLUG).values_list("pk", flat=True))
+    return set(pages.exclude(slug=SERIES_SLUG).values_list("pk", flat=True))
 
 
 def test_refuses_to_run_without_the_demo_content():

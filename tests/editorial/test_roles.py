@@ -185,6 +185,9 @@ class TestMunicipalityGroups:
                 ("wagtaildocs", "add_document"),
                 ("wagtaildocs", "choose_document"),
             ]
+        } | {
+            (roles.NETWORK_COLLECTION, "wagtailimages", "choose_image"),
+            (roles.NETWORK_COLLECTION, "wagtaildocs", "choose_document"),
         }
         assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
 
@@ -227,9 +230,7 @@ class TestIdempotence:
         state (as after a re-applied migration) changes nothing either."""
         before = snapshot()
         executor = MigrationExecutor(connection)
-        state = executor.loader.project_state(
-            [("cms", "0004_editorial_roles"), ("profiles", "0003_municipality_groups")]
-        )
+        state = executor.loader.project_state(executor.loader.graph.leaf_nodes())
         historical = state.apps
         assert historical is not global_apps
         ensure_core_groups(historical)
@@ -242,9 +243,8 @@ class TestIdempotence:
         from it, with treebeard paths computed by hand (historical models)."""
         Group.objects.filter(name="Kommune Dortmund").delete()
         Collection.objects.get(name="Kommune Dortmund").delete()
-        state = MigrationExecutor(connection).loader.project_state(
-            [("profiles", "0003_municipality_groups")]
-        )
+        loader = MigrationExecutor(connection).loader
+        state = loader.project_state(loader.graph.leaf_nodes())
         ensure_municipality_groups(state.apps)
 
         group = Group.objects.get(name="Kommune Dortmund")
@@ -296,13 +296,20 @@ class TestMigratedFromScratch:
                 MODERATORS,
                 roles.MODERATOR_MODEL_PERMISSIONS,
                 roles.MODERATOR_PAGE_PERMISSIONS,
-                roles.MODERATOR_COLLECTION_PERMISSIONS,
+                {
+                    "Root": roles.MODERATOR_COLLECTION_PERMISSIONS,
+                    roles.NETWORK_COLLECTION: roles.MODERATOR_RESERVED_COLLECTION_PERMISSIONS,
+                    roles.ARCHIVE_COLLECTION: roles.MODERATOR_RESERVED_COLLECTION_PERMISSIONS,
+                },
             ),
             (
                 EDITORS,
                 roles.EDITOR_MODEL_PERMISSIONS,
                 roles.EDITOR_PAGE_PERMISSIONS,
-                roles.EDITOR_COLLECTION_PERMISSIONS,
+                {
+                    "Root": roles.EDITOR_COLLECTION_PERMISSIONS,
+                    roles.NETWORK_COLLECTION: roles.EDITOR_NETWORK_COLLECTION_PERMISSIONS,
+                },
             ),
         ],
     )
@@ -311,7 +318,9 @@ class TestMigratedFromScratch:
         root = Page.get_first_root_node()
         assert model_permissions(group) == set(model)
         assert page_permissions(group) == {(root.pk, codename) for codename in pages}
-        assert dotted_collection_permissions(group) == {("Root", dotted) for dotted in files}
+        assert dotted_collection_permissions(group) == {
+            (collection, dotted) for collection, granted in files.items() for dotted in granted
+        }
 
     def test_running_the_live_rules_again_adds_nothing(self):
         before = snapshot()
@@ -329,6 +338,7 @@ class TestMigratedFromScratch:
         for app_label, name in [
             ("profiles", "0003_municipality_groups"),
             ("profiles", "0005_files_municipalities_edit_own_uploads"),
+            ("profiles", "0008_municipalities_choose_shared_files"),
         ]:
             state = executor.loader.project_state([(app_label, name)])
             module = importlib.import_module(f"{app_label}.migrations.{name}")
@@ -342,10 +352,14 @@ class TestMigratedFromScratch:
         assert {codename for __, codename in page_permissions(migrated)} == set(
             roles.MUNICIPALITY_PAGE_PERMISSIONS
         )
-        assert dotted_collection_permissions(migrated) == {
+        shared = {
+            (roles.NETWORK_COLLECTION, dotted)
+            for dotted in roles.MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS
+        }
+        assert dotted_collection_permissions(migrated) == shared | {
             ("Kommune Dortmund", dotted) for dotted in roles.MUNICIPALITY_COLLECTION_PERMISSIONS
         }
-        assert dotted_collection_permissions(live) == {
+        assert dotted_collection_permissions(live) == shared | {
             ("Kommune Essen", dotted) for dotted in roles.MUNICIPALITY_COLLECTION_PERMISSIONS
         }
 

@@ -353,3 +353,23 @@ class TestCalendar:
         response = client.get(f"/de/veranstaltungen/feed.ics?{query}")
         assert response.status_code == 400
         assert query.split("=")[0] in response.text
+
+
+def test_archive_language_links_lead_to_the_other_languages_archive(client, event_index, english):
+    """The language switch and hreflang of the archive lead to the archive in the other
+    language, not to its upcoming list."""
+    from tests.conftest import translate_page
+
+    home_en = translate_page(event_index.get_parent(), english, slug="start-en")
+    assert home_en.url == "/en/"
+    event_index_en = translate_page(event_index, english, title="Events", slug="events")
+    html = client.get("/de/veranstaltungen/archiv/").text
+    assert 'hreflang="en" href="http://testserver/en/events/archive/"' in html
+    assert 'href="/en/events/archive/"' in html
+    html_en = client.get("/en/events/archive/").text
+    assert 'hreflang="de" href="http://testserver/de/veranstaltungen/archiv/"' in html_en
+    assert 'href="/de/veranstaltungen/archiv/"' in html_en
+    # The English upcoming list links its own archive under its English address.
+    assert client.get(event_index_en.url).context["archive_url"] == "/en/events/archive/"
+    # The upcoming lists still link each other.
+    assert 'hreflang="en" href="http://testserver/en/events/"' in client.get(event_index.url).text

@@ -10,9 +10,10 @@
     "use strict";
 
     var CONSENT_KEY = "sozialestadt.mapConsent";
+    // Boundary colours by status; the markers' look is in profiles.css (.profile-marker--*).
     var STYLES = {
-        laufend: { color: "#083f46", fillColor: "#0b5d66", fillOpacity: 0.9, weight: 2 },
-        abgeschlossen: { color: "#4a5561", fillColor: "#ffffff", fillOpacity: 1, weight: 3, dashArray: "3 2" },
+        laufend: { color: "#083f46" },
+        abgeschlossen: { color: "#4a5561" },
     };
 
     function hasConsent() {
@@ -52,7 +53,7 @@
         return container;
     }
 
-    function showMap(section) {
+    function showMap(section, moveFocus) {
         if (section.mapInstance) {
             return;
         }
@@ -67,6 +68,10 @@
             parseInt(data.zoom, 10)
         );
         section.mapInstance = map;
+        if (moveFocus) {
+            // The consent button just disappeared: keep the keyboard where the visitor is.
+            canvas.focus();
+        }
         L.tileLayer(data.tileUrl, {
             attribution: data.tileAttribution,
             maxZoom: parseInt(data.maxZoom, 10),
@@ -90,15 +95,25 @@
                         return { color: style.color, weight: 2, fillColor: style.color, fillOpacity: 0.12, className: "profile-area" };
                     },
                 }).addTo(map);
+                // Markers are focusable buttons (Leaflet's keyboard option: Tab reaches them,
+                // Enter opens the popup) named after their profile and status.
                 var markers = L.geoJSON(locations, {
                     pointToLayer: function (feature, latlng) {
-                        var status = feature.properties.status;
-                        var style = STYLES[status] || STYLES.laufend;
-                        return L.circleMarker(latlng, Object.assign({ radius: 8, className: "profile-marker profile-marker--" + status }, style));
+                        var properties = feature.properties;
+                        var name = properties.municipality + ": " + properties.title;
+                        var icon = L.divIcon({
+                            className: "profile-marker profile-marker--" + (STYLES[properties.status] ? properties.status : "laufend"),
+                            iconSize: [18, 18],
+                            html: "",
+                        });
+                        var marker = L.marker(latlng, { icon: icon, keyboard: true, title: name });
+                        marker.on("add", function () {
+                            marker.getElement().setAttribute("aria-label", name + " (" + properties.status_label + ")");
+                        });
+                        return marker;
                     },
                     onEachFeature: function (feature, layer) {
                         layer.bindPopup(popupContent(feature.properties, labels));
-                        layer.bindTooltip(feature.properties.municipality + ": " + feature.properties.title);
                     },
                 }).addTo(map);
                 if (locations.length) {
@@ -112,7 +127,7 @@
             });
     }
 
-    function hideMap(section) {
+    function hideMap(section, moveFocus) {
         rememberConsent(false);
         if (section.mapInstance) {
             section.mapInstance.remove();
@@ -122,16 +137,19 @@
         section.querySelector("[data-map-footer]").hidden = true;
         section.querySelector("[data-map-consent]").hidden = false;
         section.classList.remove("is-loaded");
+        if (moveFocus) {
+            section.querySelector("[data-map-consent-accept]").focus();
+        }
     }
 
     function init() {
         document.querySelectorAll("[data-profile-map]").forEach(function (section) {
             section.querySelector("[data-map-consent-accept]").addEventListener("click", function () {
                 rememberConsent(true);
-                showMap(section);
+                showMap(section, true);
             });
             section.querySelector("[data-map-consent-revoke]").addEventListener("click", function () {
-                hideMap(section);
+                hideMap(section, true);
             });
             if (hasConsent()) {
                 showMap(section);

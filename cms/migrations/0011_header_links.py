@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cms', '0008_site_description_and_share_image'),
+        ('cms', '0010_shared_collections'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
