@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
-from tests.browser.test_reflow import OVERFLOWING
+from tests.browser.accessibility import axe_violations, horizontal_overflow
 from tests.cms.factories import DocumentFactory, ImageFactory, SiteSettingsFactory
 from tests.conftest import translate_page
 from tests.home.factories import (
@@ -99,7 +99,7 @@ def test_new_pages_and_header_fit_320_px(browser, csp_watch, live_server, site_p
     )
     page = csp_watch.attach(context.new_page())
     page.set_default_timeout(15_000)
-    problems = {}
+    problems, violations = {}, {}
     try:
         for name, path in site_pages.items():
             response = page.goto(f"{live_server.url}{path}")
@@ -109,12 +109,14 @@ def test_new_pages_and_header_fit_320_px(browser, csp_watch, live_server, site_p
                 assert page.locator("nav.section-menu").is_visible(), path
             if name == "with_video":
                 assert page.locator("video track[kind=captions][srclang=de]").count() == 1
-            scroll_width = page.evaluate("document.documentElement.scrollWidth")
-            if scroll_width > WIDTH:
-                problems[path] = (scroll_width, page.evaluate(OVERFLOWING, WIDTH))
+            if (overflow := horizontal_overflow(page, WIDTH)) is not None:
+                problems[path] = overflow
+            if found := axe_violations(page):
+                violations[path] = found
     finally:
         context.close()
     assert problems == {}, f"pages wider than {WIDTH} px: {problems}"
+    assert violations == {}, f"axe-core: {violations}"
 
 
 def focus_by_tab(page, text: str, limit: int = 12) -> bool:
