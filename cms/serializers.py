@@ -109,6 +109,13 @@ class ImageField(Field):
         return image_representation(image)
 
 
+class DocumentField(Field):
+    """A document foreign key as a ``DocumentDict`` (URL served by this site, type, size)."""
+
+    def to_representation(self, document) -> DocumentDict:
+        return document_representation(document)
+
+
 class TopicsField(Field):
     """A page's topics with their labels in the page's language."""
 

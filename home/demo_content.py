@@ -7,11 +7,13 @@ from wagtail.models import Page, Site
 
 from cms.demo.blocks import (
     accordion,
+    block_id,
     bullet_list,
     call_to_action,
     contact,
     figure,
     heading,
+    list_items,
     milestones,
     page_links,
     paragraph,
@@ -20,7 +22,15 @@ from cms.demo.blocks import (
 from cms.demo.registry import demo_step
 from cms.demo.topics import TOPICS
 from cms.models import FooterLink, SiteSettings
-from home.models import AccessibilityStatementPage, ContentPage, HomePage, OpenDataPage
+from home import demo_easy_language as easy
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    EasyLanguagePage,
+    HomePage,
+    OpenDataPage,
+    SignLanguagePage,
+)
 
 IMAGES = [
     # key, title, alt text / description, seed
@@ -905,6 +915,76 @@ def open_data(context):
     links = site_settings.footer_links
     if links.exists() and not links.filter(page=page).exists():
         FooterLink.objects.create(settings=site_settings, page=page, sort_order=links.count())
+
+
+def easy_language_body(key: str, text: dict, context) -> list[dict]:
+    """The StreamField data of a page in Leichte Sprache (stable block ids)."""
+    body = []
+    for index, (heading_text, image_key, lines) in enumerate(text["sections"]):
+        bid = block_id(key, index)
+        image = {"image": None, "decorative": False, "alt_text": ""}  # as the editor stores it
+        if image_key:
+            picture = context.objects[image_key]
+            image = {"image": picture.pk, "decorative": False, "alt_text": picture.description}
+        body.append(
+            {
+                "type": "section",
+                "id": bid,
+                "value": {
+                    "heading": heading_text,
+                    "lines": list_items(bid, lines),
+                    "image": image,
+                },
+            }
+        )
+    bid = block_id(key, "glossary")
+    entries = [
+        {
+            "term": term,
+            "explanation": list_items(block_id(bid, index), explanation),
+        }
+        for index, (term, explanation) in enumerate(text["glossary"])
+    ]
+    body.append(
+        {
+            "type": "glossary",
+            "id": bid,
+            "value": {"heading": "Wörterbuch", "entries": list_items(bid, entries)},
+        }
+    )
+    return body
+
+
+@demo_step(order=45)
+def easy_and_sign_language(context):
+    """The section in Leichte Sprache and the page in German Sign Language (German only: the
+    English site's header links to them), linked from every page's header."""
+    home = ensure_home(context)
+
+    def ensure(key, parent, text):
+        return context.ensure_page(
+            key,
+            parent,
+            EasyLanguagePage,
+            de={
+                "title": text["title"],
+                "slug": text["slug"],
+                "teaser": text["teaser"],
+                "body": easy_language_body(key, text, context),
+            },
+        )
+
+    start = ensure("easy_language", home, easy.START)
+    for text in easy.PAGES:
+        ensure(f"easy_language:{text['slug']}", start, text)
+    sign = context.ensure_page(
+        "sign_language", home, SignLanguagePage, de=dict(easy.SIGN_LANGUAGE)
+    )
+    site_settings = SiteSettings.for_site(Site.objects.get(root_page=home))
+    if not (site_settings.easy_language_page_id and site_settings.sign_language_page_id):
+        site_settings.easy_language_page = start
+        site_settings.sign_language_page = sign
+        site_settings.save()
 
 
 @demo_step(order=95)

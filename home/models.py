@@ -1,5 +1,9 @@
-"""The start page, general content pages, the accessibility statement and the open data page."""
+"""The start page, general content pages, the accessibility statement, the open data page and
+the pages in Leichte Sprache and Deutsche Gebärdensprache."""
 
+import mimetypes
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -15,10 +19,13 @@ from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
 from cms.models import BasePage, Topic
 from cms.querysets import visible
+from cms.serializers import DocumentField, ImageField
 from events.models import EventIndexPage, NewsIndexPage
 from events.queries import latest_news, next_events
 from profiles.models import DistrictProfileIndexPage
 from profiles.queries import profile_summary
+
+from .blocks import EasyLanguageStreamBlock
 
 
 class HomePage(BasePage):
@@ -60,6 +67,8 @@ class HomePage(BasePage):
         "knowledge.KnowledgeIndexPage",
         "home.AccessibilityStatementPage",
         "home.OpenDataPage",
+        "home.EasyLanguagePage",
+        "home.SignLanguagePage",
     ]
     # Further languages are translations (wagtail-localize), which this limit does not block.
     max_count = 1
@@ -373,3 +382,140 @@ class AccessibilityFeedback(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%d.%m.%Y %H:%M} – {self.name or self.email or '–'}"
+
+
+class EasyLanguagePage(BasePage):
+    """A page in Leichte Sprache (easy-to-read German, rules of the Netzwerk Leichte Sprache):
+    sections of short sentences, one per line, with a picture beside them, and a glossary.
+
+    Edited by the coordination office and Redaktion. The section starts with the page
+    "Leichte Sprache" under the start page (what the site holds, how to use it, the
+    accessibility statement), which every page's header links to (site settings); its
+    subpages are listed on it and in the section menu. German only by nature: the English
+    site links to the German pages.
+    """
+
+    body = StreamField(EasyLanguageStreamBlock(), verbose_name=_("content"), blank=True)
+    checked_by = models.CharField(
+        _("checked by"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Who of the target group checked the text (Prüfgruppe), e.g. “Büro für Leichte "
+            "Sprache Essen”. Leave empty if nobody has checked it yet."
+        ),
+    )
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        FieldPanel("body"),
+        FieldPanel("checked_by"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("body"), APIField("checked_by")]
+
+    parent_page_types = ["home.HomePage", "home.EasyLanguagePage"]
+    subpage_types = ["home.EasyLanguagePage"]
+    template = "home/easy_language_page.html"
+
+    class Meta:
+        verbose_name = _("page in Leichte Sprache")
+        verbose_name_plural = _("pages in Leichte Sprache")
+
+
+VIDEO_EXTENSIONS = ("mp4", "webm")
+CAPTION_EXTENSIONS = ("vtt",)
+
+
+class SignLanguagePage(BasePage):
+    """Information in Deutsche Gebärdensprache (DGS, BITV 2.0 § 4): a video served by this
+    website (a document chosen by the editor, no third-party player), German captions as a
+    WebVTT track, and the same content in writing.
+
+    Edited by the coordination office and Redaktion; linked from every page's header (site
+    settings). Without a video the page says that the video is in preparation and shows the
+    written content.
+    """
+
+    video = models.ForeignKey(
+        "cms.CMSDocument",
+        verbose_name=_("video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The video in German Sign Language as an MP4 or WebM file, uploaded under "
+            "Documents. It is played by this website, without any other service."
+        ),
+    )
+    captions = models.ForeignKey(
+        "cms.CMSDocument",
+        verbose_name=_("captions"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("German captions of the video as a WebVTT file (.vtt)."),
+    )
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("preview image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown before the video starts."),
+    )
+    transcript = RichTextField(
+        _("written content"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the video says, in writing."),
+    )
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        MultiFieldPanel(
+            [FieldPanel("video"), FieldPanel("captions"), FieldPanel("poster")],
+            heading=_("Video"),
+        ),
+        FieldPanel("transcript"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("transcript")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("video", serializer=DocumentField()),
+        APIField("captions", serializer=DocumentField()),
+        APIField("poster", serializer=ImageField()),
+        APIField("transcript"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.SignLanguagePage"]
+    subpage_types = ["home.SignLanguagePage"]
+    template = "home/sign_language_page.html"
+
+    class Meta:
+        verbose_name = _("page in German Sign Language")
+        verbose_name_plural = _("pages in German Sign Language")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.video and self.video.file_extension not in VIDEO_EXTENSIONS:
+            errors["video"] = _("Please choose a video file (MP4 or WebM).")
+        if self.captions and self.captions.file_extension not in CAPTION_EXTENSIONS:
+            errors["captions"] = _("Please choose a WebVTT file (.vtt).")
+        elif self.captions and not self.video:
+            errors["captions"] = _("Captions need a video.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def video_type(self) -> str:
+        """The video's MIME type for ``<source type>`` (from its file ending)."""
+        if not self.video:
+            return ""
+        return mimetypes.guess_type(self.video.file.name)[0] or ""

@@ -44,6 +44,8 @@ OPEN_DOCUMENT = {
     "odp": "application/vnd.oasis.opendocument.presentation",
 }
 TEXT_TYPES = {"csv": {"text/csv", "text/plain", "application/csv"}, "txt": {"text/plain"}}
+# Sign-language videos and their captions (home.SignLanguagePage), played from this site.
+VIDEO_TYPES = {"mp4": {"video/mp4"}, "webm": {"video/webm"}}
 KIND_LABELS = {
     "pdf": "PDF",
     "docx": "Word",
@@ -54,6 +56,9 @@ KIND_LABELS = {
     "odp": "OpenDocument Presentation",
     "csv": "CSV",
     "txt": "Text",
+    "mp4": "MP4-Video",
+    "webm": "WebM-Video",
+    "vtt": "WebVTT",
 }
 
 
@@ -88,6 +93,10 @@ def detect_content(file) -> tuple[str, bool]:
         )
     elif extension in TEXT_TYPES:
         matches = mime in TEXT_TYPES[extension] and b"\x00" not in head
+    elif extension in VIDEO_TYPES:
+        matches = mime in VIDEO_TYPES[extension]
+    elif extension == "vtt":  # WebVTT: plain text whose first line starts with "WEBVTT"
+        matches = head.removeprefix(b"\xef\xbb\xbf").startswith(b"WEBVTT") and b"\x00" not in head
     else:
         matches = False
     file.seek(position)

@@ -118,6 +118,29 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
         ),
     )
 
+    # The header links to these pages (BITV 2.0 § 4); German pages, shown in the visitor's
+    # language where translated.
+    easy_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("Leichte Sprache"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The first page in Leichte Sprache; every page's header links to it."),
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("German Sign Language"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The first page in German Sign Language (DGS); every page's header links to it."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -128,6 +151,14 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
                 FieldPanel("email"),
             ],
             heading=_("Coordination office"),
+        ),
+        MultiFieldPanel(
+            [
+                # Named by string: cms imports no content app.
+                PageChooserPanel("easy_language_page", page_type="home.EasyLanguagePage"),
+                PageChooserPanel("sign_language_page", page_type="home.SignLanguagePage"),
+            ],
+            heading=_("Header links"),
         ),
         InlinePanel(
             "footer_links",

@@ -228,7 +228,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CMSDocument"
 # Checked by content too (cms.models.documents): a file must be what its name says.
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
+# mp4/webm/vtt: sign-language videos and their captions (home.SignLanguagePage).
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"),
+    *("mp4", "webm", "vtt"),
+]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 50) * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20) * 1024 * 1024
 # Files are content (cms.files): every download goes through Django, which checks who may see

@@ -5,13 +5,14 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from wagtail.models import Page, Site
 
-from cms.localization import PAGE_LINK_FIELDS, localize_pages
+from cms.localization import PAGE_LINK_FIELDS, language_of_locale, localize_pages
 from cms.models import FooterText, SiteSettings
 from cms.querysets import visible
 
@@ -55,6 +56,76 @@ def main_menu(context):
                 }
             )
     return {"home": home, "items": items, "request": context.get("request")}
+
+
+SECTION_DEPTH = 3  # the start page's children begin the sections ("Über uns", "Leichte Sprache")
+
+
+def section_of(page, request=None) -> dict | None:
+    """The section ``page`` belongs to: its top page (a child of the start page) and that
+    page's visible children in menu order (the tree order editors arrange), as specific pages
+    with their teasers; ``None`` when the section has no visible subpages.
+
+    One query for the pages and one per page type among them, however many children there are;
+    computed once per request (the menu and the landing page's child links share it).
+    """
+    if not isinstance(page, Page) or page.depth < SECTION_DEPTH:
+        return None
+    cache_attr = "_cms_section"
+    cached = getattr(request, cache_attr, None) if request is not None else None
+    if cached is not None and cached[0] == page.pk:
+        return cached[1]
+    top_path = page.path[: Page.steplen * SECTION_DEPTH]
+    pages = list(
+        visible(
+            Page.objects.filter(
+                Q(path=top_path) | Q(path__startswith=top_path, depth=SECTION_DEPTH + 1)
+            )
+        )
+        .order_by("path")
+        .defer_streamfields()
+        .specific()
+    )
+    section = None
+    if len(pages) > 1 and pages[0].path == top_path:
+        section = {"top": pages[0], "children": pages[1:]}
+    if request is not None:
+        setattr(request, cache_attr, (page.pk, section))
+    return section
+
+
+@register.inclusion_tag("cms/includes/section_menu.html", takes_context=True)
+def section_menu(context):
+    """In-page navigation of the section the page belongs to: its top page and subpages, the
+    current page marked (``aria-current``), the subpage above a deeper page highlighted."""
+    request, page = context.get("request"), context.get("page")
+    section = section_of(page, request)
+    if section is None:
+        return {"section": None}
+
+    def item(entry):
+        return {
+            "title": entry.title,
+            "url": entry.get_url(request=request),
+            "current": entry.path == page.path,
+            "active": entry.path != page.path and page.path.startswith(entry.path),
+        }
+
+    return {
+        "section": item(section["top"]),
+        "items": [item(child) for child in section["children"]],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def section_children(context):
+    """The visible subpages of the page when it is a section's top page (the landing page's
+    "Hier finden Sie…" links), else an empty list."""
+    request, page = context.get("request"), context.get("page")
+    section = section_of(page, request)
+    if section is None or section["top"].pk != page.pk:
+        return []
+    return section["children"]
 
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
@@ -120,10 +191,81 @@ def language_links(context):
     return links if len(links) > 1 else []
 
 
+def _site_links(request) -> dict:
+    """The pages the header (Leichte Sprache, Gebärdensprache) and the footer link to, in the
+    visitor's language where translated; computed once per request.
+
+    One query for header and footer together (two with translations to look up), so the
+    header's links cost no query of their own. A page visitors may not see is left out.
+    """
+    cache_attr = "_cms_site_links"
+    if request is not None and hasattr(request, cache_attr):
+        return getattr(request, cache_attr)
+    links = {"footer": [], "easy_language": None, "sign_language": None}
+    cms_settings = SiteSettings.for_request(request) if request is not None else None
+    if cms_settings is not None:
+        header_ids = {
+            "easy_language": cms_settings.easy_language_page_id,
+            "sign_language": cms_settings.sign_language_page_id,
+        }
+        rows = (
+            visible(
+                Page.objects.filter(
+                    Q(footer_links__settings=cms_settings)
+                    | Q(pk__in=[pk for pk in header_ids.values() if pk])
+                )
+            )
+            .annotate(
+                footer_settings=F("footer_links__settings_id"),
+                footer_order=F("footer_links__sort_order"),
+            )
+            .order_by("footer_links__sort_order", "pk")
+            .only(*PAGE_LINK_FIELDS)
+        )
+        pages, footer_ids = {}, []
+        for row in rows:  # a page may come once per footer link (of any site)
+            pages.setdefault(row.pk, row)
+            if row.footer_settings == cms_settings.pk and row.pk not in footer_ids:
+                footer_ids.append(row.pk)
+        localized = dict(zip(pages, localize_pages(pages.values()), strict=True))
+        links["footer"] = [localized[pk] for pk in footer_ids]
+        for name, pk in header_ids.items():
+            links[name] = localized.get(pk)
+    links["settings"] = cms_settings
+    if request is not None:
+        setattr(request, cache_attr, links)
+    return links
+
+
+def _header_link(page, request, current_language: str) -> dict | None:
+    if page is None:
+        return None
+    language = language_of_locale(page.locale_id)
+    return {
+        "url": page.get_url(request=request),
+        # another language than the visitor's (the German page on the English site)
+        "hreflang": language if language != current_language else "",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    """The header's links to the pages in Leichte Sprache and in German Sign Language (site
+    settings). ``None`` for a link that is not set or not visible."""
+    request = context.get("request")
+    links = _site_links(request)
+    language = get_language()
+    return {
+        "easy_language": _header_link(links["easy_language"], request, language),
+        "sign_language": _header_link(links["sign_language"], request, language),
+        "language": language,
+    }
+
+
 @register.inclusion_tag("cms/includes/footer.html", takes_context=True)
 def site_footer(context):
     request = context.get("request")
-    cms_settings = SiteSettings.for_request(request) if request is not None else None
+    links = _site_links(request)
     language = get_language()
     footer_texts = {
         text.locale.language_code: text
@@ -132,15 +274,10 @@ def site_footer(context):
         ).select_related("locale")
     }
     footer_text = footer_texts.get(language) or footer_texts.get(settings.LANGUAGE_CODE)
-    links = []
-    if cms_settings is not None:
-        pages = localize_pages(
-            visible(Page.objects.filter(footer_links__settings=cms_settings))
-            .order_by("footer_links__sort_order")
-            .only(*PAGE_LINK_FIELDS)
-        )
-        links = [{"title": page.title, "url": page.get_url(request=request)} for page in pages]
-    return {"site_settings": cms_settings, "footer_text": footer_text, "links": links}
+    footer_links = [
+        {"title": page.title, "url": page.get_url(request=request)} for page in links["footer"]
+    ]
+    return {"site_settings": links["settings"], "footer_text": footer_text, "links": footer_links}
 
 
 @register.simple_tag(takes_context=True)

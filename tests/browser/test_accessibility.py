@@ -8,7 +8,7 @@ from wagtail.models import Site
 import pytest
 
 from tests.browser.accessibility import axe_violations, horizontal_overflow
-from tests.cms.factories import TopicFactory
+from tests.cms.factories import SiteSettingsFactory, TopicFactory
 from tests.conftest import tag, translate_page
 from tests.editorial.page_tree import one_page_of_each_type
 from tests.home.factories import HomePageFactory
@@ -43,10 +43,16 @@ def paths(german, english):
         tree.workshop,
         tree.publication,
         tree.statement,
+        tree.open_data,
     ]
     # Parents before children, so that every English page has its English parent.
     english_pages = [translate_page(page, english) for page in pages]
+    # Leichte Sprache and Gebärdensprache: German only, linked from every page's header.
+    SiteSettingsFactory(
+        easy_language_page=tree.easy_language, sign_language_page=tree.sign_language
+    )
     urls = [page.url for page in pages + english_pages]
+    urls += [tree.easy_language.url, tree.sign_language.url]
     assert all(url.startswith(("/de/", "/en/")) for url in urls), urls
     return [
         *urls,

@@ -9,7 +9,7 @@ import pytest
 
 from cms.demo.topics import TOPICS
 from cms.models import ContactPerson, FooterText, SiteSettings, Topic, TopicLabel
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, EasyLanguagePage, HomePage, SignLanguagePage
 
 pytestmark = pytest.mark.django_db
 
@@ -42,8 +42,15 @@ def test_loader_is_idempotent(demo):
 def check_every_german_page_has_a_live_english_translation():
     german = Locale.objects.get(language_code="de")
     english = Locale.objects.get(language_code="en")
-    german_pages = Page.objects.filter(locale=german, depth__gt=1)
+    # Leichte Sprache and Deutsche Gebärdensprache are German by nature: the English site's
+    # header links to the German pages.
+    german_only = Page.objects.type(EasyLanguagePage, SignLanguagePage)
+    german_pages = Page.objects.filter(locale=german, depth__gt=1).exclude(
+        pk__in=german_only.values("pk")
+    )
     assert german_pages.count() >= 13
+    assert german_only.filter(locale=german, live=True).count() == 5
+    assert not german_only.filter(locale=english).exists()
     for page in german_pages:
         translation = page.get_translation_or_none(english)
         assert translation is not None, page
@@ -168,6 +175,21 @@ def check_open_data(client):
     assert client.get("/daten/katalog.ttl").status_code == 200
 
 
+def check_easy_and_sign_language(client):
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    assert settings.easy_language_page.url == "/de/leichte-sprache/"
+    assert settings.sign_language_page.url == "/de/gebaerdensprache/"
+    html = client.get("/de/leichte-sprache/").text
+    for slug in ("inhalt", "bedienung", "barrierefreiheit"):
+        assert f'href="/de/leichte-sprache/{slug}/"' in html
+    assert "Wörterbuch" in html
+    english = client.get("/en/").text.split("</header>")[0]
+    assert 'href="/de/leichte-sprache/" hreflang="de"' in english
+    sign = client.get("/de/gebaerdensprache/").text
+    assert "<video" not in sign  # no video yet, and the page does not pretend otherwise
+    assert "ist in Vorbereitung" in sign
+
+
 def test_demo_content(demo, client):
     """One load, checked from several sides (loading takes seconds, so it is shared)."""
     check_open_data(client)
@@ -178,6 +200,7 @@ def test_demo_content(demo, client):
     check_full_topic_vocabulary_with_english_labels()
     check_coordination_office_contact()
     check_demo_site_is_browsable_in_both_languages(client)
+    check_easy_and_sign_language(client)
 
 
 def test_translations_are_real_wagtail_localize_translations(demo):

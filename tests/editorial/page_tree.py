@@ -14,7 +14,9 @@ from tests.events.factories import (
 from tests.home.factories import (
     AccessibilityStatementPageFactory,
     ContentPageFactory,
+    EasyLanguagePageFactory,
     OpenDataPageFactory,
+    SignLanguagePageFactory,
 )
 from tests.knowledge.factories import (
     KnowledgeIndexPageFactory,
@@ -52,6 +54,8 @@ def one_page_of_each_type(home) -> SimpleNamespace:
         publication=PublicationPageFactory(parent=library, title="Dokumentation 2019"),
         statement=AccessibilityStatementPageFactory(parent=home),
         open_data=OpenDataPageFactory(parent=home),
+        easy_language=EasyLanguagePageFactory(parent=home),
+        sign_language=SignLanguagePageFactory(parent=home),
     )
 
 

@@ -3,7 +3,14 @@ import datetime
 import factory
 import wagtail_factories
 
-from home.models import AccessibilityStatementPage, ContentPage, HomePage, OpenDataPage
+from home.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    EasyLanguagePage,
+    HomePage,
+    OpenDataPage,
+    SignLanguagePage,
+)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -54,3 +61,48 @@ class OpenDataPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = OpenDataPage
+
+
+def easy_language_body():
+    return [
+        {
+            "type": "section",
+            "value": {
+                "heading": "Willkommen",
+                "lines": ["Das ist die Internet-Seite vom Netzwerk.", "Hier steht alles."],
+                "image": {"image": None, "decorative": False, "alt_text": ""},
+            },
+        },
+        {
+            "type": "glossary",
+            "value": {
+                "heading": "Wörterbuch",
+                "entries": [
+                    {
+                        "term": "Netzwerk",
+                        "explanation": ["Ein Netzwerk ist eine Gruppe.", "Alle helfen sich."],
+                    }
+                ],
+            },
+        },
+    ]
+
+
+class EasyLanguagePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Leichte Sprache {n}")
+    slug = factory.Sequence(lambda n: f"leichte-sprache-{n}")
+    teaser = "Hier erklären wir die Internet-Seite in Leichter Sprache."
+    body = factory.LazyFunction(easy_language_body)
+
+    class Meta:
+        model = EasyLanguagePage
+
+
+class SignLanguagePageFactory(wagtail_factories.PageFactory):
+    title = "Informationen in Deutscher Gebärdensprache"
+    slug = factory.Sequence(lambda n: f"gebaerdensprache-{n}")
+    teaser = "Die Website in Deutscher Gebärdensprache."
+    transcript = "<p>Willkommen auf der Website des Netzwerks.</p>"
+
+    class Meta:
+        model = SignLanguagePage
