@@ -19,7 +19,7 @@ from events.models import EventIndexPage, EventPage, NewsIndexPage
 from knowledge.models import KnowledgeIndexPage
 from profiles.models import DistrictProfileIndexPage
 
-from .service import DATE_FIELDS, TYPES, type_of_model
+from .types import DATE_FIELDS, TYPES, type_of_model
 
 HUB_FEED_LENGTH = 30
 HUB_GROUP_SIZE = 8

@@ -265,9 +265,9 @@ class TopicFilter(Filter):
 
     def topics(self, context: dict) -> dict:
         if "topics" not in context:
-            from cms.models import Topic
+            from cms.models.topics import topic_vocabulary
 
-            context["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
+            context["topics"] = topic_vocabulary()
         return context["topics"]
 
     def parse_one(self, text, context):
@@ -310,13 +310,16 @@ class TopicFilter(Filter):
 
 
 class YearFilter(Filter):
-    """The year of a date field (``?year=2026``), with counts per year, newest first."""
+    """The year of a date field (``?year=2026``), with counts per year, newest first; with
+    ``many=True`` several years are alternatives (``?year=2024&year=2025``)."""
 
     facet = True
 
-    def __init__(self, label="", *, field: str, **kwargs):
+    def __init__(self, label="", *, field: str, many: bool = False, **kwargs):
         super().__init__(label, **kwargs)
         self.field = field
+        self.many = many
+        self.empty = () if many else None
 
     def parse_one(self, text, context):
         if text.isdigit() and bounds.FIRST_YEAR <= int(text) <= bounds.LAST_YEAR:
@@ -324,6 +327,8 @@ class YearFilter(Filter):
         return None, _("not a year")
 
     def apply(self, queryset, value):
+        if self.many:
+            return queryset.filter(**{f"{self.field}__year__in": value})
         return queryset.filter(**{f"{self.field}__year": value})
 
     def counts(self, queryset, context):

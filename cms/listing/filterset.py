@@ -44,6 +44,9 @@ class FilterSet:
 
     declared: dict[str, Filter] = {}
     facet_order: tuple[str, ...] = ()  # facets in another order than declared (names)
+    # A facet whose values partition the items (every item has exactly one value): its
+    # counts give the total, so a listing with facets needs no COUNT query.
+    partition: str = ""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -55,9 +58,21 @@ class FilterSet:
         cls.declared = declared
         cls._schema = None
 
-    def __init__(self, base: QuerySet | None = None, *, check_open: bool = False, context=None):
+    def __init__(
+        self,
+        base: QuerySet | None = None,
+        *,
+        check_open: bool = False,
+        context=None,
+        keep_before=(),
+        keep_after=(),
+    ):
         self.base = base
         self.check_open = check_open
+        # Parameters outside the filters that every link keeps (e.g. the search words first,
+        # the page size last), as (name, value) pairs.
+        self.keep_before = [(name, value) for name, value in keep_before if value]
+        self.keep_after = [(name, value) for name, value in keep_after if value]
         # What filters share while a request runs (vocabularies they loaded, or were given).
         self.context: dict = dict(context or {})
         if check_open and base is not None:
@@ -164,25 +179,42 @@ class FilterSet:
         facets: bool = True,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
-        for the API), the total, the facets. Queries: one count, one page, one per facet."""
+        for the API), the total, the facets. Queries: one count (none when the ``partition``
+        facet gives it), one page, one per facet."""
         filtered = self.apply(queryset, selection)
+        found_facets = self.facets(queryset, selection) if facets else []
+        total = self.partition_total(found_facets, selection)
         page_obj = None
         if per_page is not None:
             per_page = min(per_page, bounds.MAX_PER_PAGE)
-            page_obj = Paginator(filtered, per_page).get_page(page)
-            items, total = list(page_obj.object_list), page_obj.paginator.count
+            paginator = Paginator(filtered, per_page)
+            if total is not None:
+                paginator.count = total  # a cached property: set, it is not counted again
+            page_obj = paginator.get_page(page)
+            items, total = list(page_obj.object_list), paginator.count
         else:
             limit = min(limit or bounds.MAX_PER_PAGE, bounds.MAX_PER_PAGE)
-            total = filtered.count()
+            total = filtered.count() if total is None else total
             items = list(filtered[offset : offset + limit]) if total > offset else []
         return Listing(
             items=items,
             total=total,
-            facets=self.facets(queryset, selection) if facets else [],
+            facets=found_facets,
             selection=selection,
             problems=list(selection.problems),
             page=page_obj,
         )
+
+    def partition_total(self, facets: list[Facet], selection: "Selection") -> int | None:
+        """The number of matching items from the ``partition`` facet, or None."""
+        if not self.partition:
+            return None
+        declared = self.declared[self.partition]
+        facet = next((f for f in facets if f.name == declared.param), None)
+        if facet is None:
+            return None
+        chosen = not declared.is_empty(selection.values.get(self.partition))
+        return sum(option.count for option in facet.options if option.selected or not chosen)
 
 
 class Selection:
@@ -228,6 +260,7 @@ class Selection:
                 continue
             for one in value if isinstance(value, list | tuple) else [value]:
                 pairs.append((param, str(one)))
+        pairs = [*self.filterset.keep_before, *pairs, *self.filterset.keep_after]
         return "?" + urlencode(pairs)
 
     def toggle(self, name: str, key) -> str:
