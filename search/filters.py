@@ -130,7 +130,7 @@ def _content_type_ids(models) -> list[int]:
     return [ContentType.objects.get_for_model(model).pk for model in models]
 
 
-def _type_of_page():
+def type_of_page():
     whens = [
         When(content_type_id__in=_content_type_ids(models), then=Value(str(key)))
         for key, models in TYPE_MODELS.items()
@@ -139,7 +139,7 @@ def _type_of_page():
     return Case(*whens, default=Value(str(ResultType.PAGE)), output_field=CharField())
 
 
-def _date_of_page():
+def date_of_page():
     return Coalesce(
         *[f"{model._meta.model_name}__{field}" for model, field in DATE_FIELDS.items()]
     )
@@ -167,18 +167,22 @@ def _rank_order(ids: list[int]):
     )
 
 
+def with_search_fields(queryset, locale_id: int):
+    """Pages with what the search's filters read: type, date, municipality and region."""
+    return queryset.annotate(
+        search_type=type_of_page(),
+        search_date=date_of_page(),
+        search_municipality=_of_municipality("slug", locale_id),
+        search_municipality_title=_of_municipality("title", locale_id),
+        search_region=_of_municipality("regierungsbezirk", locale_id),
+    )
+
+
 def hits_queryset(ids: list[int], locale_id: int):
     """The ranked pages (``ids``, best first; visible, as the ranking found them) with what
     the filters and the result list read."""
     queryset = (
-        Page.objects.filter(pk__in_array=list(ids))
-        .annotate(
-            search_type=_type_of_page(),
-            search_date=_date_of_page(),
-            search_municipality=_of_municipality("slug", locale_id),
-            search_municipality_title=_of_municipality("title", locale_id),
-            search_region=_of_municipality("regierungsbezirk", locale_id),
-        )
+        with_search_fields(Page.objects.filter(pk__in_array=list(ids)), locale_id)
         .only("id", "title", "content_type_id", "path", "depth", "url_path", "locale_id")
         .order_by(_rank_order(ids).asc())
     )
