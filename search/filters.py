@@ -11,7 +11,6 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
-    Count,
     IntegerField,
     OuterRef,
     Q,
@@ -55,32 +54,6 @@ def municipalities(context) -> dict:
     return context["municipalities"]
 
 
-class MunicipalityFilter(MultipleChoiceFilter):
-    """A municipality by slug. Its facet reads the titles with the counts (no query for the
-    vocabulary unless a municipality was chosen)."""
-
-    def counts(self, queryset, context):
-        rows = (
-            queryset.exclude(search_municipality__isnull=True)
-            .order_by()
-            .values_list("search_municipality", "search_municipality_title")
-            .annotate(total=Count("pk", distinct=True))
-            .values_list("search_municipality", "search_municipality_title", "total")
-        )
-        titles = context.setdefault("municipality_titles", {})
-        result = []
-        for slug, title, total in rows:
-            titles[slug] = title
-            result.append((slug, total))
-        return result
-
-    def option(self, key, context):
-        title = context.get("municipality_titles", {}).get(key)
-        if title is None:
-            title = municipalities(context).get(key)
-        return (key, title) if title is not None else None
-
-
 class SearchFilters(FilterSet):
     """The search's facets: several values of one facet are alternatives (OR), facets
     combine (AND); the date range applies to dated pages only."""
@@ -100,9 +73,10 @@ class SearchFilters(FilterSet):
         show_chosen=True,
         help_text="Regierungsbezirk slugs",
     )
-    municipality = MunicipalityFilter(
+    municipality = MultipleChoiceFilter(
         _("Municipality"),
         field="search_municipality",
+        label_field="search_municipality_title",
         choices=municipalities,
         show_chosen=True,
         help_text="municipality slugs",
@@ -115,7 +89,7 @@ class SearchFilters(FilterSet):
         help_text="years of the pages' dates",
     )
     dates = DateRangeFilter(
-        _("Date"),
+        _("date"),
         span="search_date",
         help_texts={
             "from": f"`YYYY-MM-DD`, {DATE_RANGE_HELP}",

@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Value
 
 from cms.facets import Facet, FacetOption
 from cms.filters import Problem
@@ -125,20 +125,44 @@ class FilterSet:
             queryset = queryset.filter(condition)
         return queryset
 
+    def facet_counts(self, queryset: QuerySet, selection: "Selection", names) -> dict:
+        """Facet name → its (value, count) pairs: each facet's grouped query applies every
+        other filter's choice; all of them go to the database as one UNION ALL statement."""
+        parts, counts = [], {}
+        for index, name in enumerate(names):
+            declared = self.declared[name]
+            subset = self.apply(queryset, selection, without=name)
+            try:
+                part = declared.count_query(subset, self.context)
+            except NotImplementedError:  # a filter that counts in its own way
+                counts[name] = list(declared.counts(subset, self.context))
+                continue
+            part = part.annotate(facet_name=Value(index, output_field=IntegerField()))
+            parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
+        if not parts:
+            return counts
+        combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        rows: dict[int, list] = {}
+        for index, key, label, total in combined:
+            rows.setdefault(index, []).append((key, label, total))
+        for index, name in enumerate(names):
+            if name not in counts:
+                counts[name] = self.declared[name].count_rows(rows.get(index, []), self.context)
+        return counts
+
     def facets(self, queryset: QuerySet, selection: "Selection") -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
-        grouped query per facet."""
+        grouped query per facet, all sent as one statement."""
         facets = []
         names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
+        names = [name for name in names if self.declared[name].facet]
+        all_counts = self.facet_counts(queryset, selection, names)
         for name in names:
             declared = self.declared[name]
-            if not declared.facet:
-                continue
             chosen = selection.values.get(name)
             chosen_set = set(chosen) if declared.many else {chosen}
             options = []
-            subset = self.apply(queryset, selection, without=name)
-            counts = list(declared.counts(subset, self.context))
+            counts = list(all_counts[name])
             if declared.show_chosen and not declared.is_empty(chosen):
                 counted = {key for key, _count in counts}
                 counts += [(key, 0) for key in chosen_set if key not in counted]
