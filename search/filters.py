@@ -12,9 +12,7 @@ from django.db.models import (
     Case,
     CharField,
     IntegerField,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -37,21 +35,22 @@ from profiles.models import MunicipalityPage, Regierungsbezirk
 
 from .types import DATE_FIELDS, TYPE_MODELS, ResultType
 
-# Municipality pages sit at one depth below the start page (the profiles overview is a child
-# of the start page); these are the depths looked at, so the lookup stays an index lookup.
-MUNICIPALITY_DEPTHS = range(3, 9)
-STEPLEN = 4  # characters per level of Wagtail's materialised path
 
-
-def municipalities(context) -> dict:
-    """Slug → title of the visible municipalities of the search's language (or, without one,
-    the API's parameter check, of every language)."""
-    if "municipalities" not in context:
+def municipality_pages(context) -> dict[str, tuple[str, str, str]]:
+    """Path → (slug, title, region) of the visible municipalities of the search's language
+    (or, without one, the API's parameter check, of every language): one small query."""
+    if "municipality_pages" not in context:
         queryset = MunicipalityPage.objects.all()
         if context.get("locale_id"):
             queryset = queryset.filter(locale_id=context["locale_id"])
-        context["municipalities"] = dict(visible(queryset).values_list("slug", "title"))
-    return context["municipalities"]
+        rows = visible(queryset).values_list("path", "slug", "title", "regierungsbezirk")
+        context["municipality_pages"] = {path: rest for path, *rest in rows}
+    return context["municipality_pages"]
+
+
+def municipalities(context) -> dict:
+    """Slug → title of the municipalities of :func:`municipality_pages`."""
+    return {slug: title for slug, title, __ in municipality_pages(context).values()}
 
 
 class SearchFilters(FilterSet):
@@ -76,7 +75,6 @@ class SearchFilters(FilterSet):
     municipality = MultipleChoiceFilter(
         _("Municipality"),
         field="search_municipality",
-        label_field="search_municipality_title",
         choices=municipalities,
         show_chosen=True,
         help_text="municipality slugs",
@@ -119,13 +117,19 @@ def date_of_page():
     )
 
 
-def _of_municipality(column: str, locale_id: int):
-    """A subquery: ``column`` of the visible municipality page the page is (or lies under)."""
-    ancestor = Q()
-    for depth in MUNICIPALITY_DEPTHS:
-        ancestor |= Q(path=Substr(OuterRef("path"), 1, depth * STEPLEN), depth=depth)
-    municipality = visible(MunicipalityPage.objects.filter(ancestor, locale_id=locale_id))
-    return Subquery(municipality.order_by().values(column)[:1])
+def _of_municipality(pages: dict, column: int, prefix):
+    """The slug (``column`` 0) or region (2) of the municipality a page is or lies under:
+    a CASE over the municipalities' paths, compared with the page path's ``prefix`` of their
+    length (no subquery per page)."""
+    by_value: dict[str, list[str]] = {}
+    for path, row in pages.items():
+        by_value.setdefault(row[column], []).append(path)
+    whens = [
+        When(Q(**{f"{prefix}__in": paths}), then=Value(value)) for value, paths in by_value.items()
+    ]
+    if not whens:
+        return Value(None, output_field=CharField())
+    return Case(*whens, default=None, output_field=CharField())
 
 
 def _rank_order(ids: list[int]):
@@ -141,22 +145,36 @@ def _rank_order(ids: list[int]):
     )
 
 
-def with_search_fields(queryset, locale_id: int):
-    """Pages with what the search's filters read: type, date, municipality and region."""
+def with_search_fields(queryset, municipality_pages: dict | None = None):
+    """Pages with what the search's filters read: type and date, and (given the
+    municipalities, :func:`municipality_pages`) municipality and region."""
+    queryset = queryset.annotate(search_type=type_of_page(), search_date=date_of_page())
+    if municipality_pages is None:
+        return queryset
+    lengths = sorted({len(path) for path in municipality_pages})
+    # Municipalities sit at one depth in practice (below the profiles overview): one prefix.
+    prefixes = {}
+    for length in lengths:
+        prefixes[length] = f"search_path_{length}"
+        queryset = queryset.annotate(**{prefixes[length]: Substr("path", 1, length)})
+    slug_whens, region_whens = [], []
+    for length in lengths:
+        pages = {p: row for p, row in municipality_pages.items() if len(p) == length}
+        slug_whens.append(_of_municipality(pages, 0, prefixes[length]))
+        region_whens.append(_of_municipality(pages, 2, prefixes[length]))
+    none = Value(None, output_field=CharField())
     return queryset.annotate(
-        search_type=type_of_page(),
-        search_date=date_of_page(),
-        search_municipality=_of_municipality("slug", locale_id),
-        search_municipality_title=_of_municipality("title", locale_id),
-        search_region=_of_municipality("regierungsbezirk", locale_id),
+        search_municipality=Coalesce(*slug_whens, none) if slug_whens else none,
+        search_region=Coalesce(*region_whens, none) if region_whens else none,
     )
 
 
-def hits_queryset(ids: list[int], locale_id: int):
+def hits_queryset(ids: list[int], context: dict):
     """The ranked pages (``ids``, best first; visible, as the ranking found them) with what
     the filters and the result list read."""
+    pages = Page.objects.filter(pk__in_array=list(ids))
     queryset = (
-        with_search_fields(Page.objects.filter(pk__in_array=list(ids)), locale_id)
+        with_search_fields(pages, municipality_pages(context) if ids else {})
         .only("id", "title", "content_type_id", "path", "depth", "url_path", "locale_id")
         .order_by(_rank_order(ids).asc())
     )

@@ -108,7 +108,7 @@ def type_totals(pages, locale) -> dict[str, int]:
     query."""
     filterset = SearchFilters(context={"locale_id": locale.pk})
     declared = SearchFilters.declared["type"]
-    queryset = with_search_fields(pages, locale.pk)
+    queryset = with_search_fields(pages)
     return dict(declared.counts(queryset, filterset.context))
 
 

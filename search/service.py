@@ -273,7 +273,7 @@ def search(
     ranking = rank(text, language)
     ranked = {hit.page_id: hit for hit in ranking.hits}
     listing = filterset.run(
-        hits_queryset(list(ranked), locale_id),
+        hits_queryset(list(ranked), filterset.context),
         selection,
         page=page,
         per_page=per_page,

@@ -166,11 +166,12 @@ class TestQueryCounts:
         assert self.count(client, {**query, "per_page": "50"}) == few
         # Site, menu, settings and footer queries (7), then the search on the listing
         # engine: expansion and ranking (PostgreSQL) or Wagtail's backend with its visibility
-        # queries (elsewhere), promotions, one grouped query per facet (type, topic, region,
-        # municipality, year; the total comes from the type facet, no COUNT), the page of
-        # results with everything it shows, their topics, their excerpts. The topic
+        # queries (elsewhere), promotions, the municipalities (paths, slugs, titles, regions),
+        # the facets (type, topic, region, municipality, year: one grouped query each, sent
+        # as one UNION ALL statement; the total comes from the type facet, no COUNT), the
+        # page of results with everything it shows, their topics, their excerpts. The topic
         # vocabulary is cached.
-        assert few == (18 if connection.vendor == "postgresql" else 19)
+        assert few == (15 if connection.vendor == "postgresql" else 16)
 
 
 class TestSuggestions:
