@@ -285,7 +285,9 @@ def test_one_grouped_query_per_facet(random_events):
     (grouped,) = [query for query in queries if "GROUP BY" in query["sql"]]
     assert grouped["sql"].count("GROUP BY") == len(facets)
     assert grouped["sql"].count("UNION ALL") == len(facets) - 1
-    assert len(queries) == 1 + (2 if listing.total else 1)
+    # (a chosen city that matches nothing is looked up in the open vocabulary, one DISTINCT)
+    others = [q for q in queries if not q["sql"].startswith("SELECT DISTINCT")]
+    assert len(others) == 1 + (2 if listing.total else 1), [q["sql"][:120] for q in queries]
 
 
 def test_facet_labels_come_from_the_vocabularies(random_events):
