@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
-from cms.models import TaggedPage, Topic
+from cms.models import Topic
+from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
+from cms.topics import topic_slugs_of
 
 from .models import EventPage, NewsPage
 
@@ -69,7 +71,7 @@ EVENT_LIST_FIELDS = (
 
 
 def known_topics() -> dict[str, Topic]:
-    return {topic.slug: topic for topic in Topic.objects.all()}
+    return topic_vocabulary()
 
 
 def published_news(locale: Locale, index: Page | None = None):
@@ -136,12 +138,10 @@ def calendar_events(locale: Locale, index=None, now=None):
 
 def topic_labels_by_page(pages, topics: Mapping[str, Topic] | None = None) -> dict[int, list[str]]:
     """Each page's topic labels in the active language, for lists and feeds (one query for all
-    pages, one more unless the topics are given)."""
-    labels: dict[int, list[str]] = {}
+    pages, ``cms.topics.topic_slugs_of``)."""
     topics = known_topics() if topics is None else topics
-    for page_id, slug in TaggedPage.objects.filter(
-        content_object_id__in=[page.pk for page in pages]
-    ).values_list("content_object_id", "tag__slug"):
-        if slug in topics:
-            labels.setdefault(page_id, []).append(topics[slug].label)
-    return labels
+    return {
+        page_id: [topics[slug].label for slug in slugs if slug in topics]
+        for page_id, slugs in topic_slugs_of(pages).items()
+        if slugs
+    }

@@ -1,10 +1,11 @@
 """The filters of the knowledge library, declared once for the HTML library and the API."""
 
-from django.db.models import Count
+from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms.listing import ChoiceFilter, Filter, FilterSet, Listing, TopicFilter, YearFilter
+from cms.listing.filters import grouped
 from cms.querysets import visible
 
 from .enums import KINDS
@@ -42,15 +43,14 @@ class SeriesFilter(Filter):
     def apply(self, queryset, value):
         return queryset.filter(series_key=value.translation_key)
 
-    def counts(self, queryset, context):
-        keys = {series.translation_key: series for series in self.series(context).values()}
-        rows = (
-            queryset.order_by()
-            .values_list("series_key")
-            .annotate(total=Count("pk", distinct=True))
-            .values_list("series_key", "total")
-        )
-        return [(keys[key], total) for key, total in rows if key in keys]
+    def count_query(self, queryset, context):
+        return grouped(queryset, F("series_key"))
+
+    def count_rows(self, rows, context):
+        keys = {}
+        for series in self.series(context).values():  # as PostgreSQL and SQLite spell UUIDs
+            keys[str(series.translation_key)] = keys[series.translation_key.hex] = series
+        return [(keys[key], total) for key, _label, total in rows if key in keys]
 
     def option(self, key, context):
         return key, key.title

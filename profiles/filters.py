@@ -20,11 +20,15 @@ def sort_key(text: str) -> str:
 
 
 def municipalities(context) -> dict:
-    """The listing's municipalities (slug → title), given by the caller; without a listing
-    (the API's parameter check) those of every language."""
+    """The listing's municipalities (slug → title), of the caller's ``locale`` (and
+    ``index``); without a listing (the API's parameter check) those of every language.
+    Loaded only to check a chosen value: the facet reads the titles with its counts."""
     if "municipalities" not in context:
-        rows = visible(MunicipalityPage.objects.all()).values_list("slug", "title")
-        context["municipalities"] = dict(rows)
+        if "locale" in context:
+            queryset = visible_municipalities(context["locale"], context.get("index"))
+        else:
+            queryset = visible(MunicipalityPage.objects.all())
+        context["municipalities"] = dict(queryset.values_list("slug", "title"))
     return context["municipalities"]
 
 
@@ -48,6 +52,7 @@ class ProfileFilters(FilterSet):
     municipality = MultipleChoiceFilter(
         _("Municipality"),
         field="municipality_slug",
+        label_field="municipality_title",
         choices=municipalities,
         show_chosen=True,
         label_key=sort_key,
@@ -63,6 +68,8 @@ class ProfileFilters(FilterSet):
         help_text="funding programme",
     )
     topic = TopicFilter(_("Topic"), many=True, show_chosen=True, label_key=sort_key)
+    # Every profile has exactly one status: the status facet's counts give the total.
+    partition = "status"
 
 
 @dataclass
@@ -110,10 +117,10 @@ def find_profiles(
 ) -> ProfileResults:
     """The profiles filtered by ``query`` (or a parsed ``selection``); ``per_page`` or
     ``limit`` page them, without either all matching profiles are returned (the map).
-    Queries: municipalities, (topics,) total, count, page, topics of the page, one per facet."""
-    known = visible_municipalities(locale, index).values_list("slug", "title")
-    context = {"municipalities": dict(known)}
-    filterset = ProfileFilters(context=context)
+    Queries: the facets (one statement; their status counts give the total), the page, the
+    topics of the page, the unfiltered total when something was chosen, the municipalities
+    when one was chosen."""
+    filterset = ProfileFilters(context={"locale": locale, "index": index})
     if selection is None:
         selection = filterset.parse(query)
     base = profile_items(locale, index)
@@ -134,5 +141,10 @@ def find_profiles(
     entries = profile_entries(listing.items)
     if listing.page is not None:
         listing.page.object_list = entries
-    total = base.count() if facets else 0
+    if not facets:
+        total = 0
+    elif selection.is_empty():
+        total = listing.total  # nothing chosen: the unfiltered total is the listing's
+    else:
+        total = base.count()
     return ProfileResults(listing=listing, items=entries, total_unfiltered=total)

@@ -110,7 +110,7 @@ class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
 
         results = find_profiles(
             request.GET,
-            self.locale,
+            self.locale_id,
             self,
             page=request.GET.get("page"),
             per_page=PROFILES_PER_PAGE,
@@ -134,7 +134,7 @@ class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
         from .filters import find_profiles
         from .queries import profiles_geojson
 
-        results = find_profiles(request.GET, self.locale, self, facets=False)
+        results = find_profiles(request.GET, self.locale_id, self, facets=False)
         response = JsonResponse(
             profiles_geojson(results.items, request), content_type="application/geo+json"
         )

@@ -14,8 +14,8 @@ from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
-from cms.models import TaggedPage
 from cms.querysets import visible
+from cms.topics import topic_slugs_of
 
 from .models import (
     DistrictProfileIndexPage,
@@ -120,10 +120,7 @@ def profile_items(locale: Locale | int, index: Page | None = None):
 def profile_entries(pages) -> list[ProfileItem]:
     """Items of profiles annotated by ``profile_items``: their topics in one query."""
     pages = list(pages)
-    topics: dict[int, list[str]] = {page.pk: [] for page in pages}
-    rows = TaggedPage.objects.filter(content_object_id__in=list(topics) or [0])
-    for page_id, slug in rows.values_list("content_object_id", "tag__slug"):
-        topics[page_id].append(slug)
+    topics = topic_slugs_of(pages)
     return [
         ProfileItem(
             page=page,

@@ -13,11 +13,11 @@ from cms.api.v3 import (
     check_params,
     facets_out,
     page_api_url,
-    reject,
 )
-from cms.params import DATE_RANGE_HELP, BoundedDate
+from cms.listing.ninja import query_schema
 
-from .service import MAX_QUERY_LENGTH, SearchFilters, attach_snippets, search
+from .filters import SearchFilters
+from .service import MAX_QUERY_LENGTH, attach_snippets, search
 
 router = Router(tags=["Search"])
 
@@ -55,27 +55,18 @@ class SearchOut(Schema):
 def site_search(
     request,
     paging: Query[Paging],
+    filters: Query[query_schema(SearchFilters)],
     q: str = Query(..., max_length=MAX_QUERY_LENGTH, description="search words"),
     lang: Language = "de",
-    type: list[str] = Query([], description="page types, e.g. `news`, `event`, `profile`"),
-    topic: list[str] = Query([], description="topic slugs"),
-    region: list[str] = Query([], description="Regierungsbezirk slugs"),
-    municipality: list[str] = Query([], description="municipality slugs"),
-    year: list[str] = Query([], description="years of the pages' dates"),
-    date_from: BoundedDate | None = Query(
-        None, alias="from", description=f"`YYYY-MM-DD`, {DATE_RANGE_HELP}"
-    ),
-    date_to: BoundedDate | None = Query(
-        None, alias="to", description=f"`YYYY-MM-DD`, {DATE_RANGE_HELP}"
-    ),
 ):
     """The search of the website's search page: ranked hits (promoted ones first) with
     highlighted excerpts and facet counts; facets of one kind are alternatives, kinds combine."""
-    check_params(request, {"q", *SearchFilters.FACETS, "from", "to"})
+    check_params(request, {"q", *SearchFilters.params()})
     with translation.override(lang):
-        response = search(q, request.GET, lang)
-        reject(response.problems)
-        hits = response.hits[paging.offset : paging.offset + paging.limit]
+        response = search(
+            q, None, lang, selection=filters.selection, offset=paging.offset, limit=paging.limit
+        )
+        hits = response.hits
         attach_snippets(hits, response, lang, request)
         return {
             "query": response.query,

@@ -1,25 +1,25 @@
 """Topic hubs: every topic with its counts, and one page per topic across all content types."""
 
-import datetime
-from collections import defaultdict
 from urllib.parse import urlencode
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Case, F, Q, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from cms.feeds import PageFeed
-from cms.models import Topic
+from cms.models import BasePage, Topic
 from cms.querysets import visible
-from events.models import EventIndexPage, EventPage, NewsIndexPage
+from events.models import EventIndexPage, NewsIndexPage
 from knowledge.models import KnowledgeIndexPage
 from profiles.models import DistrictProfileIndexPage
 
-from .service import DATE_FIELDS, TYPES, type_of_model
+from .filters import SearchFilters, date_of_page, type_of_page, with_search_fields
+from .types import TYPES
 
 HUB_FEED_LENGTH = 30
 HUB_GROUP_SIZE = 8
@@ -36,52 +36,42 @@ def _tagged(topic: Topic, locale):
     )
 
 
-def _date(page) -> datetime.date | None:
-    date_field = DATE_FIELDS.get(type(page))
-    return getattr(page, date_field) if date_field else None
+def _teaser():
+    """The teaser of any content page (every ``BasePage`` type keeps it in its own table)."""
+    names = [
+        f"{model._meta.model_name}__teaser"
+        for model in get_page_models()
+        if issubclass(model, BasePage) and list(model._meta.parents) == [Page]
+    ]
+    return Coalesce(*names, Value(""), output_field=TextField())
 
 
-def _newest(model, tagged, limit: int) -> list:
-    """The newest ``limit`` pages of one type: by their date if they have one, else by the
-    last time they were published."""
-    date_field = DATE_FIELDS.get(model)
-    order = [f"-{date_field}"] if date_field else []
-    return list(
-        model.objects.filter(pk__in=tagged.values("pk")).order_by(
-            *order, "-last_published_at", "pk"
-        )[:limit]
+def _group_items(tagged, locale, limit: int, now) -> dict[str, list]:
+    """The first ``limit`` pages of every result type, in one query (a window per type):
+    upcoming events first (soonest first), then past events (latest first); other types by
+    their date, newest first, undated ones by their last publication."""
+    upcoming = Q(eventpage__ends_at__gt=now)
+    order = [
+        Case(When(eventpage__ends_at__lte=now, then=Value(1)), default=Value(0)).asc(),
+        Case(When(upcoming, then=F("eventpage__starts_at")), default=None).asc(nulls_last=True),
+        F("search_date").desc(nulls_last=True),
+        F("last_published_at").desc(nulls_last=True),
+        F("pk").asc(),
+    ]
+    rows = (
+        tagged.annotate(search_type=type_of_page(), search_date=date_of_page())
+        .annotate(
+            position=Window(RowNumber(), partition_by=[F("search_type")], order_by=order),
+            teaser=_teaser(),
+        )
+        .filter(position__lte=limit)
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+        .order_by("search_type", "position")
     )
-
-
-def _group_pages(key: str, models, tagged, limit: int, now) -> list:
-    if key == "event":
-        # Upcoming events first, soonest first; then past ones, latest first.
-        events = EventPage.objects.filter(pk__in=tagged.values("pk"))
-        upcoming = list(events.filter(ends_at__gt=now).order_by("starts_at", "pk")[:limit])
-        past = events.filter(ends_at__lte=now).order_by("-starts_at", "pk")
-        return upcoming + list(past[: limit - len(upcoming)])
-    if key == "page":
-        typed = [
-            ContentType.objects.get_for_model(model).pk
-            for type_models, __ in TYPES.values()
-            for model in type_models
-        ]
-        pages = tagged.exclude(content_type_id__in=typed).order_by("-last_published_at", "pk")
-        return list(pages.specific()[:limit])
-    pages = [page for model in models for page in _newest(model, tagged, limit)]
-    pages.sort(key=_newest_first)
-    return pages[:limit]
-
-
-def _newest_first(page):
-    """Dated pages by date, newest first; undated ones after them, by their last change."""
-    day = _date(page)
-    changed = page.last_published_at or page.first_published_at
-    return (
-        day is None,
-        -(day.toordinal() if day else 0),
-        -(changed.timestamp() if changed else 0),
-    )
+    groups: dict[str, list] = {}
+    for page in rows:
+        groups.setdefault(page.search_type, []).append(page)
+    return groups
 
 
 # Where the whole of a hub group is listed: the type's own overview, filtered by the topic.
@@ -113,31 +103,41 @@ def listing_urls(topic: Topic, locale) -> dict[str, str]:
     return urls
 
 
+def type_totals(pages, locale) -> dict[str, int]:
+    """Pages per result type: the search's type facet (``search.filters``), one grouped
+    query."""
+    filterset = SearchFilters(context={"locale_id": locale.pk})
+    declared = SearchFilters.declared["type"]
+    queryset = with_search_fields(pages)
+    return dict(declared.counts(queryset, filterset.context))
+
+
 def hub_groups(topic: Topic, locale, request=None, limit: int = HUB_GROUP_SIZE) -> list[dict]:
-    """The topic's pages grouped by type, in the order of TYPES, each group with its total and
-    its first ``limit`` pages: upcoming events first (soonest first), then past events; other
-    types newest first. A fixed number of queries, however many pages carry the topic."""
+    """The topic's pages grouped by type, in the order of TYPES, each group with its total
+    (the search's type facet) and its first ``limit`` pages. Three queries, however many
+    pages carry the topic: the totals, the overviews and the pages of all groups."""
     now = timezone.now()
     tagged = _tagged(topic, locale)
-    totals: dict[str, int] = defaultdict(int)
-    for content_type_id, total in (
-        tagged.order_by().values_list("content_type_id").annotate(total=Count("pk"))
-    ):
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        totals[type_of_model(model)] += total
+    totals = type_totals(tagged, locale)
+    if not totals:
+        return []
     more_urls = listing_urls(topic, locale)
+    items = _group_items(tagged, locale, limit, now)
     result = []
-    for key, (models, label) in TYPES.items():
+    for key, (__, label) in TYPES.items():
         if not totals.get(key):
             continue
-        pages = _group_pages(key, models, tagged, limit, now)
+        pages = items.get(key, [])
         result.append(
             {
                 "key": key,
                 "label": label,
                 "total": totals[key],
                 "more_url": more_urls.get(key, "") if totals[key] > len(pages) else "",
-                "items": [{"page": p, "date": _date(p), "url": p.get_url(request)} for p in pages],
+                "items": [
+                    {"page": page, "date": page.search_date, "url": page.get_url(request)}
+                    for page in pages
+                ],
             }
         )
     return result

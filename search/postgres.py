@@ -13,7 +13,6 @@ words and typos, all answered from the tsvector GIN indexes of Wagtail's search 
    count too.
 """
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery
@@ -27,7 +26,6 @@ from django.db.models.functions import Substr
 
 from wagtail.models import Page
 
-from cms.models import TaggedPage, Topic
 from cms.querysets import visible
 
 from .backend import config_for_language
@@ -158,44 +156,28 @@ def page_entries(content_type_ids):
 
 
 RANKED_SQL = """
-WITH ranked AS (
-    SELECT page.id, page.content_type_id, page.title, page.path, page.url_path,
-           (entry.title @@ q.exact OR entry.body @@ q.exact) AS exact,
-           ts_rank(entry.title, q.wide) * entry.title_norm * %s
-           + ts_rank(entry.body, q.wide) AS score
-    FROM {entries} AS entry
-    CROSS JOIN (SELECT %s::tsquery AS wide, %s::tsquery AS exact) AS q
-    JOIN {pages} AS page ON entry.object_id = page.id::text
-    WHERE entry.content_type_id = ANY(%s)
-      AND (entry.title @@ q.wide OR entry.body @@ q.wide)
-      AND page.id IN ({candidates})
-    ORDER BY exact DESC, score DESC, page.id
-    LIMIT %s
-)
-SELECT ranked.id, ranked.content_type_id, ranked.title, ranked.path, ranked.url_path,
-       ranked.score, {date},
-       ARRAY(
-           SELECT topic.slug FROM {tagged} AS tagged JOIN {topics} AS topic
-           ON topic.id = tagged.tag_id WHERE tagged.content_object_id = ranked.id
-       )
-FROM ranked
-{date_joins}
-ORDER BY ranked.exact DESC, ranked.score DESC, ranked.id
+SELECT page.id,
+       ts_rank(entry.title, q.wide) * entry.title_norm * %s
+       + ts_rank(entry.body, q.wide) AS score,
+       (entry.title @@ q.exact OR entry.body @@ q.exact) AS exact
+FROM {entries} AS entry
+CROSS JOIN (SELECT %s::tsquery AS wide, %s::tsquery AS exact) AS q
+JOIN {pages} AS page ON entry.object_id = page.id::text
+WHERE entry.content_type_id = ANY(%s)
+  AND (entry.title @@ q.wide OR entry.body @@ q.wide)
+  AND page.id IN ({candidates})
+ORDER BY exact DESC, score DESC, page.id
+LIMIT %s
 """
 
 
 @dataclass
 class Row:
-    """A ranked page with what the search service filters and counts by."""
+    """A ranked page (what the filters read comes later, from ``search.filters``)."""
 
     page_id: int
-    content_type_id: int
-    title: str
-    path: str
-    url_path: str
     score: float
-    date: datetime.date | None
-    topics: list[str]
+    exact: bool
 
 
 def ranked(
@@ -203,12 +185,10 @@ def ranked(
     wide: list[set[str]],
     locale_id: int,
     content_type_ids,
-    date_fields: dict,
     limit: int,
 ) -> list[Row]:
     """Pages matching every ``wide`` group, those matching every ``exact`` group first, then
-    by rank (title matches weigh double), with their date (``date_fields``: page model → the
-    field that dates it) and topics. One query."""
+    by rank (title matches weigh double). One query."""
     candidates, candidate_params = (
         visible(Page.objects.filter(locale_id=locale_id))
         .order_by()
@@ -216,23 +196,10 @@ def ranked(
         .query.sql_with_params()
     )
     quote = connection.ops.quote_name
-    joins, dates = [], []
-    for number, (model, field_name) in enumerate(date_fields.items()):
-        alias = f"dated_{number}"
-        column = model._meta.get_field(field_name).column
-        joins.append(
-            f"LEFT JOIN {quote(model._meta.db_table)} AS {alias} "
-            f"ON {alias}.{quote(model._meta.pk.column)} = ranked.id"
-        )
-        dates.append(f"{alias}.{quote(column)}")
     sql = RANKED_SQL.format(
         entries=quote(_index_entries()._meta.db_table),
         pages=quote(Page._meta.db_table),
-        tagged=quote(TaggedPage._meta.db_table),
-        topics=quote(Topic._meta.db_table),
         candidates=candidates,
-        date=f"COALESCE({', '.join(dates)})" if dates else "NULL::date",
-        date_joins="\n".join(joins),
     )
     params = [
         TITLE_WEIGHT,

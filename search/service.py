@@ -1,48 +1,39 @@
-"""The search service: one function, used by the search page, the topic hubs and the API.
+"""The search service: one function, used by the search page and the API.
 
-``search(text, filters, language)`` returns ranked results with facet counts; ``attach_snippets``
-adds highlighted excerpts and URLs to the results shown. On PostgreSQL the ranking comes from
-``search.postgres`` (German stemming, umlaut spellings, compounds, typos, title matches first);
-on other databases Wagtail's own backend answers, without stemming or fallback. Editors'
-promoted results (wagtail.contrib.search_promotions) come first either way.
-
-The best ``MAX_HITS`` matches of a language are loaded once with what the filters need; filters
-and facet counts are computed from them (disjunctive facets: each facet's counts apply the
-other facets' choices), so a request costs the same few queries whatever the page size.
+``search(text, query, language)`` ranks the pages that match the words (``rank``) and hands
+the ranked ids to the listing engine: the search's filter set (``search.filters``) narrows
+them, counts the facets (disjunctive: each facet's counts apply the other facets' choices,
+one grouped query per facet) and pages through them in SQL, in the order of the ranking.
+``attach_snippets`` adds highlighted excerpts to the results shown. On PostgreSQL the ranking
+comes from ``search.postgres`` (German stemming, umlaut spellings, compounds, typos, title
+matches first); on other databases Wagtail's own backend answers, without stemming or
+fallback. Editors' promoted results (wagtail.contrib.search_promotions) come first either way.
 """
 
 import datetime
 import html
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from wagtail.contrib.search_promotions.models import Query as PromotionQuery
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
-from cms.facets import Facet, FacetOption
-from cms.filters import Problem, param, parse_date, parse_year
+from cms.facets import Facet
+from cms.filters import Problem
+from cms.listing import Listing, Selection
 from cms.localization import locale_ids
-from cms.models import TaggedPage, Topic
+from cms.models import Topic
 from cms.querysets import visible, visible_for_search
-from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from knowledge.models import KnowledgeIndexPage, PublicationPage, WorkshopPage, WorkshopSeriesPage
-from profiles.models import (
-    DistrictProfileIndexPage,
-    DistrictProfilePage,
-    MunicipalityPage,
-    Regierungsbezirk,
-)
+from cms.topics import topic_slugs_of
 
 from . import postgres
+from .filters import SearchFilters, hits_queryset
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -50,104 +41,6 @@ MAX_HITS = 1000  # the best matches that results and facet counts are computed f
 FALLBACK_BELOW = 5  # fewer hits than this: let similar words (typos) count as well
 WORD = re.compile(r"\w+", re.UNICODE)
 MARK_START, MARK_END = "\x02", "\x03"
-
-# Result types: URL value -> (models, label). Everything else counts as "page".
-TYPES = {
-    "news": ((NewsPage,), gettext_lazy("News")),
-    "event": ((EventPage,), gettext_lazy("Events")),
-    "profile": ((DistrictProfilePage,), gettext_lazy("District profiles")),
-    "municipality": ((MunicipalityPage,), gettext_lazy("Municipalities")),
-    "publication": ((PublicationPage,), gettext_lazy("Publications")),
-    "workshop": ((WorkshopPage, WorkshopSeriesPage), gettext_lazy("Workshops")),
-    "page": ((), gettext_lazy("Pages")),
-}
-OVERVIEW_MODELS = (NewsIndexPage, EventIndexPage, DistrictProfileIndexPage, KnowledgeIndexPage)
-# The date shown with a result and used by the year and date filters; other types have none.
-DATE_FIELDS = {
-    NewsPage: "date",
-    EventPage: "start_date",
-    PublicationPage: "publication_date",
-    WorkshopPage: "date",
-    WorkshopSeriesPage: "period_start",
-}
-FACET_LABELS = {
-    "type": gettext_lazy("Type"),
-    "topic": gettext_lazy("Topic"),
-    "region": gettext_lazy("Administrative district"),
-    "municipality": gettext_lazy("Municipality"),
-    "year": gettext_lazy("Year"),
-}
-
-
-def type_of_model(model) -> str:
-    for key, (models, __) in TYPES.items():
-        if model in models:
-            return key
-    return "page"
-
-
-# ---------------------------------------------------------------------------------- filters
-
-
-@dataclass(frozen=True)
-class SearchFilters:
-    type: tuple[str, ...] = ()
-    topic: tuple[str, ...] = ()
-    region: tuple[str, ...] = ()
-    municipality: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
-    date_from: datetime.date | None = None
-    date_to: datetime.date | None = None
-
-    FACETS = ("type", "topic", "region", "municipality", "year")
-
-    def is_empty(self) -> bool:
-        return not any(getattr(self, f.name) for f in fields(self))
-
-    def toggled(self, facet: str, value: str) -> "SearchFilters":
-        current = getattr(self, facet)
-        new = tuple(v for v in current if v != value) if value in current else (*current, value)
-        return self._replace(**{facet: new})
-
-    def _replace(self, **changes) -> "SearchFilters":
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        values.update(changes)
-        return SearchFilters(**values)
-
-    def params(self) -> list[tuple[str, str]]:
-        pairs = [(facet, value) for facet in self.FACETS for value in getattr(self, facet)]
-        if self.date_from:
-            pairs.append(("from", self.date_from.isoformat()))
-        if self.date_to:
-            pairs.append(("to", self.date_to.isoformat()))
-        return pairs
-
-
-def parse_filters(
-    query: Mapping, known: Mapping[str, Iterable[str]]
-) -> tuple[SearchFilters, list]:
-    """Filters from URL parameters; unknown values are dropped and reported, never raised."""
-    problems: list[Problem] = []
-    values = {}
-    for facet in SearchFilters.FACETS:
-        raw = query.getlist(facet) if hasattr(query, "getlist") else [query.get(facet, "")]
-        chosen = []
-        for value in raw[:20]:
-            value = param({facet: value}, facet)
-            if not value:
-                continue
-            if facet == "year":
-                year = parse_year({facet: value}, facet, problems)
-                value = str(year) if year else ""
-            elif value not in known[facet]:
-                problems.append(Problem(facet, value, _("unknown value")))
-                value = ""
-            if value and value not in chosen:
-                chosen.append(value)
-        values[facet] = tuple(chosen)
-    for name, key in (("from", "date_from"), ("to", "date_to")):
-        values[key] = parse_date(query, name, problems)
-    return SearchFilters(**values), problems
 
 
 # ---------------------------------------------------------------------------------- results
@@ -160,8 +53,6 @@ class Hit:
     promoted: bool = False
     content_type_id: int = 0
     title: str = ""
-    path: str = ""
-    url_path: str = ""
     date: datetime.date | None = None
     topics: list[str] = field(default_factory=list)
     municipality: str = ""
@@ -169,8 +60,7 @@ class Hit:
     snippet: str = ""
     url: str = ""
     type: str = "page"
-    facet_values: dict[str, set[str]] = field(default_factory=dict)
-    detailed: bool = False  # date and topics are loaded
+    page: Page | None = None  # the page as the listing loaded it (for its URL)
 
     @cached_property
     def model(self):
@@ -180,45 +70,14 @@ class Hit:
     def type_label(self) -> str:
         return str(self.model._meta.verbose_name)
 
-    def index_values(self, type_key: str) -> None:
-        """Set the type and the values the facets count (once, after the details are in)."""
-        self.type = type_key
-        self.facet_values = {
-            "type": {type_key},
-            "topic": set(self.topics),
-            "region": {self.region} if self.region else set(),
-            "municipality": {self.municipality} if self.municipality else set(),
-            "year": {str(self.date.year)} if self.date else set(),
-        }
-
-    def values(self, facet: str) -> set[str]:
-        return self.facet_values.get(facet, set())
-
-    def failing(self, filters: SearchFilters) -> list[str]:
-        """The filters this hit does not pass: facet names, or "date" for the date range."""
-        failed = [
-            facet
-            for facet in SearchFilters.FACETS
-            if (chosen := getattr(filters, facet)) and not self.values(facet).intersection(chosen)
-        ]
-        if (filters.date_from and (not self.date or self.date < filters.date_from)) or (
-            filters.date_to and (not self.date or self.date > filters.date_to)
-        ):
-            failed.append("date")
-        return failed
-
-    def matches(self, filters: SearchFilters) -> bool:
-        return not self.failing(filters)
-
 
 @dataclass
 class SearchResponse:
     query: str
     words: list[str]
-    filters: SearchFilters
-    hits: list[Hit]  # all matching hits, ranked
-    facets: list[Facet]
-    problems: list[Problem]
+    filters: Selection  # the parsed filters
+    listing: Listing  # the page of results asked for, the total and the facets
+    hits: list[Hit]  # the results of the page asked for, ranked
     suggestions: list[Topic] = field(default_factory=list)
     spelling: str = ""  # the query with umlauts, when that differs from what was typed
     used_fallback: bool = False
@@ -227,7 +86,20 @@ class SearchResponse:
 
     @property
     def count(self) -> int:
-        return len(self.hits)
+        return self.listing.total
+
+    @property
+    def facets(self) -> list[Facet]:
+        return self.listing.facets
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.listing.problems
+
+    @property
+    def page(self):
+        """Django's paginator page (HTML), its items are the hits."""
+        return self.listing.page
 
 
 # ---------------------------------------------------------------------------------- queries
@@ -310,7 +182,6 @@ def rank(text: str, language: str) -> Ranking:
             expansion.wide(),
             locale_id,
             content_types,
-            DATE_FIELDS,
             MAX_HITS + 1,
         )
         ranking.lexemes = expansion.wide()
@@ -321,27 +192,13 @@ def rank(text: str, language: str) -> Ranking:
                 expansion.fuzzy(),
                 locale_id,
                 content_types,
-                DATE_FIELDS,
                 MAX_HITS,
             )
             similar = [row for row in similar if row.page_id not in seen]
             ranking.used_fallback = bool(similar)
             ranking.lexemes = expansion.fuzzy()
             rows += similar
-        found = [
-            Hit(
-                row.page_id,
-                row.score,
-                content_type_id=row.content_type_id,
-                title=row.title,
-                path=row.path,
-                url_path=row.url_path,
-                date=row.date,
-                topics=row.topics,
-                detailed=True,
-            )
-            for row in rows
-        ]
+        found = [Hit(row.page_id, row.score) for row in rows]
     else:
         found = [Hit(page_id, score) for page_id, score in _generic_search(words, locale_id)]
     ranking.truncated = len(found) > MAX_HITS
@@ -352,109 +209,9 @@ def rank(text: str, language: str) -> Ranking:
     return ranking
 
 
-# ---------------------------------------------------------------------------------- details
-
-
-def _municipalities(locale_id: int) -> dict[str, tuple[str, str, str]]:
-    """Visible municipality pages of the language: path → (slug, title, region)."""
-    return {
-        path: (slug, title, region)
-        for path, slug, title, region in visible(
-            MunicipalityPage.objects.filter(locale_id=locale_id)
-        ).values_list("path", "slug", "title", "regierungsbezirk")
-    }
-
-
-def _load_details(hits: list[Hit]) -> None:
-    """Type, title, path, date and topics of hits that were ranked without them (Wagtail's
-    backend on other databases, promoted pages): a fixed number of queries."""
-    by_id = {hit.page_id: hit for hit in hits if not hit.detailed}
-    if not by_id:
-        return
-    pages = Page.objects.filter(pk__in_array=list(by_id)).values_list(
-        "pk", "content_type_id", "title", "path", "url_path"
-    )
-    for pk, content_type_id, title, path, url_path in pages:
-        hit = by_id[pk]
-        hit.content_type_id, hit.title, hit.path, hit.url_path = (
-            content_type_id,
-            title,
-            path,
-            url_path,
-        )
-        hit.detailed = True
-    for model, date_field in DATE_FIELDS.items():
-        content_type_id = ContentType.objects.get_for_model(model).pk
-        ids = [pk for pk, hit in by_id.items() if hit.content_type_id == content_type_id]
-        if ids:
-            for pk, day in model.objects.filter(pk__in_array=ids).values_list("pk", date_field):
-                by_id[pk].date = day
-    tagged = TaggedPage.objects.filter(content_object__id__in_array=list(by_id))
-    for page_id, slug in tagged.values_list("content_object_id", "tag__slug"):
-        by_id[page_id].topics.append(slug)
-
-
-def _attach_details(hits: list[Hit], municipalities) -> None:
-    """Everything filters and facets need, for every hit."""
-    _load_details(hits)
-    hits[:] = [hit for hit in hits if hit.detailed]  # pages deleted since they were indexed
-    depth = len(next(iter(municipalities))) if municipalities else 0
-    types: dict[int, str] = {}
-    for hit in hits:
-        if depth and (found := municipalities.get(hit.path[:depth])):
-            hit.municipality, __, hit.region = found
-        if hit.content_type_id not in types:
-            model = ContentType.objects.get_for_id(hit.content_type_id).model_class()
-            types[hit.content_type_id] = type_of_model(model)
-        hit.index_values(types[hit.content_type_id])
-
-
-def _facet_labels(municipalities) -> dict[str, dict[str, str]]:
-    return {
-        "type": {key: str(label) for key, (__, label) in TYPES.items()},
-        "topic": {topic.slug: topic.label for topic in Topic.objects.all()},
-        "region": {value: str(label) for value, label in Regierungsbezirk.choices},
-        "municipality": {slug: title for slug, title, __ in municipalities.values()},
-        "year": {},
-    }
-
-
-def _facets(hits: list[Hit], filters: SearchFilters, labels) -> list[Facet]:
-    """Disjunctive counts: a hit counts for facet F if it passes every filter but F's."""
-    counts: dict[str, dict[str, int]] = {name: defaultdict(int) for name in SearchFilters.FACETS}
-    for hit in hits:
-        failed = hit.failing(filters)
-        if len(failed) > 1 or failed == ["date"]:
-            continue
-        for name in failed or SearchFilters.FACETS:
-            for value in hit.values(name):
-                counts[name][value] += 1
-    facets = []
-    for name in SearchFilters.FACETS:
-        chosen = getattr(filters, name)
-        values = set(counts[name]) | set(chosen)
-        options = [
-            FacetOption(
-                value=value,
-                label=labels[name].get(value, value),
-                count=counts[name].get(value, 0),
-                selected=value in chosen,
-            )
-            for value in values
-        ]
-        if name == "year":
-            options.sort(key=lambda option: option.value, reverse=True)
-        elif name == "type":
-            order = list(TYPES)
-            options.sort(key=lambda option: order.index(option.value))
-        else:
-            options.sort(key=lambda option: option.label.casefold())
-        facets.append(Facet(name=name, label=str(FACET_LABELS[name]), options=options))
-    return facets
-
-
 def attach_snippets(hits: list[Hit], response: SearchResponse, language: str, request=None):
-    """Highlighted excerpts and URLs for the hits shown (two queries for the whole page)."""
+    """Highlighted excerpts and URLs for the hits shown (one query for the whole page; the
+    URLs come from the pages the listing loaded)."""
     if not hits:
         return
     ids = [hit.page_id for hit in hits]
@@ -469,14 +226,10 @@ def attach_snippets(hits: list[Hit], response: SearchResponse, language: str, re
             int(object_id): _python_snippet(body or "", response.words)
             for object_id, body in entries.values_list("object_id", "body")
         }
-    pages = Page.objects.filter(pk__in_array=ids).only(
-        "id", "path", "depth", "url_path", "locale_id"
-    )
-    urls = {page.pk: page.get_url(request=request) or "" for page in pages}
     for hit in hits:
         raw = html.escape(snippets.get(hit.page_id, ""))
         hit.snippet = raw.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-        hit.url = urls.get(hit.page_id, "")
+        hit.url = (hit.page.get_url(request=request) if hit.page else "") or ""
 
 
 def _python_snippet(body: str, words: list[str]) -> str:
@@ -495,31 +248,66 @@ def _python_snippet(body: str, words: list[str]) -> str:
 # ---------------------------------------------------------------------------------- entry
 
 
-def search(text: str, query_params: Mapping, language: str) -> SearchResponse:
-    """Search the pages of one language. ``query_params`` holds the facet filters."""
+def search(
+    text: str,
+    query: Mapping | None,
+    language: str,
+    *,
+    selection: Selection | None = None,
+    filterset: SearchFilters | None = None,
+    page=None,
+    per_page: int | None = None,
+    offset: int = 0,
+    limit: int | None = None,
+) -> SearchResponse:
+    """Search the pages of one language. ``query`` holds the filters (or give the parsed
+    ``selection``); ``page``/``per_page`` (HTML) or ``offset``/``limit`` (API, default: the
+    first 100) choose the results returned. A fixed number of queries: expansion and ranking,
+    promotions, one per facet, the page of results and their topics."""
     locale_id = locale_ids().get(language) or Locale.get_default().pk
     text = clean_query(text)
-    municipalities = _municipalities(locale_id)
-    labels = _facet_labels(municipalities)
-    known = {name: set(values) for name, values in labels.items()}
-    filters, problems = parse_filters(query_params, known)
+    if filterset is None:
+        filterset = SearchFilters(context={"locale_id": locale_id})
+    if selection is None:
+        selection = filterset.parse(query or {})
     ranking = rank(text, language)
-    hits = ranking.hits
-    _attach_details(hits, municipalities)
-    matching = [hit for hit in hits if hit.matches(filters)]
+    ranked = {hit.page_id: hit for hit in ranking.hits}
+    listing = filterset.run(
+        hits_queryset(list(ranked), filterset.context),
+        selection,
+        page=page,
+        per_page=per_page,
+        offset=offset,
+        limit=limit,
+    )
+    topics = topic_slugs_of(listing.items)
+    hits = []
+    for item in listing.items:
+        hit = ranked[item.pk]
+        hit.page = item
+        hit.content_type_id = item.content_type_id
+        hit.title = item.title
+        hit.type = item.search_type
+        hit.date = item.search_date
+        hit.municipality = item.search_municipality or ""
+        hit.region = item.search_region or ""
+        hit.topics = topics.get(item.pk, [])
+        hits.append(hit)
+    if listing.page is not None:
+        listing.page.object_list = hits
+    listing.items = hits
     words = query_words(text)
     response = SearchResponse(
         query=text,
         words=words,
-        filters=filters,
-        hits=matching,
-        facets=_facets(hits, filters, labels),
-        problems=problems,
+        filters=selection,
+        listing=listing,
+        hits=hits,
         used_fallback=ranking.used_fallback,
         truncated=ranking.truncated,
         lexemes=ranking.lexemes,
     )
-    if words and not matching:
+    if words and not listing.total:
         response.spelling = umlaut_spelling(words)
         response.suggestions = suggest_topics(words)
     return response

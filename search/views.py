@@ -1,22 +1,20 @@
 """The search page, search suggestions and the topic hubs: parse, ask the service, render."""
 
-from urllib.parse import urlencode
-
-from django.core.paginator import Paginator
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from cms.facets import Facet, FacetOption
-from cms.filters import parse_choice
-from cms.localization import active_locale
-from cms.models import Topic
+from cms.filters import Problem
+from cms.listing.filters import clean_text
+from cms.localization import active_locale, locale_ids
+from cms.models.topics import topic_vocabulary
 from cms.topics import topic_counts
 
 from . import hubs
-from .service import SearchFilters, attach_snippets, clean_query, search
+from .filters import SearchFilters
+from .service import attach_snippets, clean_query, search
 
 RESULTS_PER_PAGE = 10
 PAGE_SIZES = ("10", "20", "50")
@@ -26,19 +24,38 @@ def _language() -> str:
     return active_locale().language_code
 
 
+def _page_size(request, problems: list) -> str:
+    """The chosen page size ("" for the default); another value is named as a problem."""
+    text = clean_text(request.GET.get("per_page", ""))[:100]
+    if text and text not in PAGE_SIZES:
+        problems.append(Problem("per_page", text, _("choose 10, 20 or 50")))
+        return ""
+    return text
+
+
 def search_page(request):
+    """The search page: the search's filter set parses the URL once; its facets' links keep
+    the words first and the page size last, and lead back to the first page."""
     text = clean_query(request.GET.get("q", ""))
-    response = search(text, request.GET, _language())
-    per_page = parse_choice(
-        request.GET, "per_page", PAGE_SIZES, response.problems, _("choose 10, 20 or 50")
+    language = _language()
+    problems: list[Problem] = []
+    per_page = _page_size(request, problems)
+    filterset = SearchFilters(
+        context={"locale_id": locale_ids().get(language)},
+        keep_before=[("q", text)],
+        keep_after=[("per_page", per_page)],
     )
-    paginator = Paginator(response.hits, int(per_page or RESULTS_PER_PAGE))
-    page_obj = paginator.get_page(request.GET.get("page"))
-    attach_snippets(page_obj.object_list, response, _language(), request)
-    kept = [("per_page", per_page)] if per_page else []
-    for facet in response.facets:
-        for option in facet.options:
-            option.query_string = _toggle_url(text, response.filters, facet, option, kept)
+    response = search(
+        text,
+        request.GET,
+        language,
+        filterset=filterset,
+        page=request.GET.get("page"),
+        per_page=int(per_page or RESULTS_PER_PAGE),
+    )
+    response.problems.extend(problems)
+    page_obj = response.page
+    attach_snippets(page_obj.object_list, response, language, request)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -47,7 +64,7 @@ def search_page(request):
             "per_page": per_page,
             "response": response,
             "page_obj": page_obj,
-            "topics": Topic.objects.all() if not response.count else [],
+            "topics": topic_vocabulary().values() if not response.count else [],
             "active_filters": [
                 (facet.label, option.label, option.query_string)
                 for facet in response.facets
@@ -58,20 +75,13 @@ def search_page(request):
     )
 
 
-def _toggle_url(text: str, filters: SearchFilters, facet: Facet, option: FacetOption, kept):
-    """This search with one facet value switched on or off (and back to the first page)."""
-    pairs = [("q", text)] if text else []
-    pairs += filters.toggled(facet.name, option.value).params() + kept
-    return "?" + urlencode(pairs)
-
-
 def suggestions(request):
     """Titles and topics starting with what was typed, for the search box (JSON)."""
     text = clean_query(request.GET.get("q", ""))[:50]
     items = []
     if len(text) >= 2:
         lowered = text.casefold()
-        for topic in Topic.objects.all():
+        for topic in topic_vocabulary().values():
             if any(name.casefold().startswith(lowered) for name in (topic.label, topic.name)):
                 items.append({"label": topic.label, "kind": "topic", "url": hubs.hub_url(topic)})
         pages = hubs.visible_titles_starting_with(text, active_locale(), limit=8)
@@ -89,8 +99,16 @@ def topic_overview(request):
     )
 
 
+def _topic(slug: str):
+    """The topic of a hub's address, from the cached vocabulary (no query)."""
+    topic = topic_vocabulary().get(slug)
+    if topic is None:
+        raise Http404
+    return topic
+
+
 def topic_hub(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = _topic(slug)
     return TemplateResponse(
         request,
         "search/topic_hub.html",
@@ -99,14 +117,14 @@ def topic_hub(request, slug):
 
 
 def topic_feed(request, slug):
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = _topic(slug)
     return hubs.TopicFeed(topic, active_locale())(request)
 
 
 urlpatterns = [
-    path(_("search/"), search_page, name="search"),
-    path(_("search/suggestions/"), suggestions, name="search_suggestions"),
-    path(_("topics/"), topic_overview, name="topics"),
-    path(_("topics/<slug:slug>/"), topic_hub, name="topic"),
-    path(_("topics/<slug:slug>/feed.rss"), topic_feed, name="topic_feed"),
+    path(gettext_lazy("search/"), search_page, name="search"),
+    path(gettext_lazy("search/suggestions/"), suggestions, name="search_suggestions"),
+    path(gettext_lazy("topics/"), topic_overview, name="topics"),
+    path(gettext_lazy("topics/<slug:slug>/"), topic_hub, name="topic"),
+    path(gettext_lazy("topics/<slug:slug>/feed.rss"), topic_feed, name="topic_feed"),
 ]

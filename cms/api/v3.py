@@ -23,7 +23,8 @@ from ninja.errors import ValidationError
 from cms.api import openapi, pages
 from cms.filters import Problem
 from cms.localization import absolute_url, locale_ids
-from cms.models import TaggedPage, Topic
+from cms.models import Topic
+from cms.topics import topics_of as page_topics
 
 Language = Literal["de", "en"]
 MAX_LIMIT = 100
@@ -181,16 +182,10 @@ def page_api_url(page_id: int) -> str:
 
 def topics_of(pages, language: str) -> dict[int, list[dict]]:
     """Each page's topics (slug and label in ``language``), for all pages in one query."""
-    ids = [page.pk for page in pages]
-    result: dict[int, list[dict]] = {page_id: [] for page_id in ids}
-    if not ids:
-        return result
-    rows = TaggedPage.objects.filter(content_object_id__in=ids).select_related("tag")
-    for row in rows.order_by("tag__name"):
-        result[row.content_object_id].append(
-            {"slug": row.tag.slug, "label": row.tag.label_for(language)}
-        )
-    return result
+    return {
+        page_id: [{"slug": topic.slug, "label": topic.label_for(language)} for topic in topics]
+        for page_id, topics in page_topics(pages).items()
+    }
 
 
 PAGE_FIELDS = ("id", "title", "teaser", "url", "api_url", "topics")

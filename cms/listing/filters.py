@@ -13,8 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, F, Q, QuerySet, TextField, Value
+from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import gettext as _
 
 from cms import params
@@ -49,6 +49,23 @@ class DateRange:
 
     def __bool__(self) -> bool:
         return bool(self.start or self.end)
+
+
+def grouped(queryset: QuerySet, key, label=None, *, count: str = "pk") -> QuerySet:
+    """Items of ``queryset`` counted per ``key`` (an expression), as rows of (key as text,
+    ``label`` as text or "", number of distinct items): the shape every facet's grouped query
+    has, so that a filter set can combine them with UNION ALL."""
+    label = Value("") if label is None else label
+    return (
+        queryset.order_by()
+        .annotate(
+            facet_key=Cast(key, output_field=TextField()),
+            facet_label=Cast(label, output_field=TextField()),
+        )
+        .values_list("facet_key", "facet_label")
+        .annotate(facet_total=Count(count, distinct=True))
+        .values_list("facet_key", "facet_label", "facet_total")
+    )
 
 
 class Filter:
@@ -138,7 +155,17 @@ class Filter:
 
     def counts(self, queryset: QuerySet, context: dict) -> list[tuple[Any, int]]:
         """(value, number of items) for the items of ``queryset``: one grouped query."""
+        return self.count_rows(list(self.count_query(queryset, context)), context)
+
+    def count_query(self, queryset: QuerySet, context: dict) -> QuerySet:
+        """The grouped query of :meth:`counts` as (key as text, label as text, count) rows
+        (see :func:`grouped`), so that a filter set can send the grouped queries of all its
+        facets to the database as one statement."""
         raise NotImplementedError
+
+    def count_rows(self, rows, context: dict) -> list[tuple[Any, int]]:
+        """(value, number of items) from the rows of :meth:`count_query`."""
+        return [(key, total) for key, _label, total in rows if key is not None]
 
     def option(self, key, context: dict) -> tuple[Any, str] | None:
         """(the object a template shows, its label) for a facet value, None to leave it out."""
@@ -170,10 +197,14 @@ class ChoiceFilter(Filter):
         choices=None,
         aliases: Mapping[str, str] | None = None,
         unknown: str = "",
+        label_field: str | None = None,
         **kwargs,
     ):
         super().__init__(label, **kwargs)
         self.field = field
+        # A field naming each value (e.g. a municipality's title next to its slug): the facet
+        # reads the labels with its counts, and the vocabulary is loaded only to check a value.
+        self.label_field = label_field
         self.choices = choices
         self.aliases = dict(aliases or {})  # old spellings clients may still send
         self.unknown = unknown
@@ -213,17 +244,20 @@ class ChoiceFilter(Filter):
         lookup = f"{self.field}__in" if self.many else self.field
         return queryset.filter(**{lookup: value})
 
-    def counts(self, queryset, context):
-        rows = (
-            queryset.exclude(**{self.field: ""})
-            .order_by()
-            .values_list(self.field)
-            .annotate(total=Count("pk", distinct=True))
-            .values_list(self.field, "total")
-        )
-        return list(rows)
+    def count_query(self, queryset, context):
+        label = F(self.label_field) if self.label_field else None
+        return grouped(queryset.exclude(**{self.field: ""}), F(self.field), label)
+
+    def count_rows(self, rows, context):
+        if self.label_field:
+            labels = context.setdefault(("labels", self.name), {})
+            labels.update({key: label for key, label, _total in rows if key is not None})
+        return super().count_rows(rows, context)
 
     def option(self, key, context):
+        labels = context.get(("labels", self.name), {})
+        if key in labels:
+            return key, labels[key]
         known = self.vocabulary(context) if self.choices is not None else None
         if known is not None:
             return (key, str(known[key])) if key in known else None
@@ -265,9 +299,9 @@ class TopicFilter(Filter):
 
     def topics(self, context: dict) -> dict:
         if "topics" not in context:
-            from cms.models import Topic
+            from cms.models.topics import topic_vocabulary
 
-            context["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
+            context["topics"] = topic_vocabulary()
         return context["topics"]
 
     def parse_one(self, text, context):
@@ -283,16 +317,11 @@ class TopicFilter(Filter):
             return queryset.filter(pk__in=tagged)
         return queryset.filter(**{self.lookup: value})
 
-    def counts(self, queryset, context):
+    def count_query(self, queryset, context):
         from cms.models import TaggedPage
 
-        rows = (
-            TaggedPage.objects.filter(content_object__in=queryset.order_by().values("pk"))
-            .values_list("tag__slug")
-            .annotate(total=Count("content_object", distinct=True))
-            .values_list("tag__slug", "total")
-        )
-        return list(rows)
+        tagged = TaggedPage.objects.filter(content_object__in=queryset.order_by().values("pk"))
+        return grouped(tagged, F("tag__slug"), count="content_object")
 
     def option(self, key, context):
         topic = self.topics(context).get(key)
@@ -310,13 +339,16 @@ class TopicFilter(Filter):
 
 
 class YearFilter(Filter):
-    """The year of a date field (``?year=2026``), with counts per year, newest first."""
+    """The year of a date field (``?year=2026``), with counts per year, newest first; with
+    ``many=True`` several years are alternatives (``?year=2024&year=2025``)."""
 
     facet = True
 
-    def __init__(self, label="", *, field: str, **kwargs):
+    def __init__(self, label="", *, field: str, many: bool = False, **kwargs):
         super().__init__(label, **kwargs)
         self.field = field
+        self.many = many
+        self.empty = () if many else None
 
     def parse_one(self, text, context):
         if text.isdigit() and bounds.FIRST_YEAR <= int(text) <= bounds.LAST_YEAR:
@@ -324,17 +356,15 @@ class YearFilter(Filter):
         return None, _("not a year")
 
     def apply(self, queryset, value):
+        if self.many:
+            return queryset.filter(**{f"{self.field}__year__in": value})
         return queryset.filter(**{f"{self.field}__year": value})
 
-    def counts(self, queryset, context):
-        rows = (
-            queryset.order_by()
-            .annotate(_year=ExtractYear(self.field))
-            .values_list("_year")
-            .annotate(total=Count("pk", distinct=True))
-            .values_list("_year", "total")
-        )
-        return [(year, total) for year, total in rows if year is not None]
+    def count_query(self, queryset, context):
+        return grouped(queryset, ExtractYear(self.field))
+
+    def count_rows(self, rows, context):
+        return [(int(year), total) for year, _label, total in rows if year is not None]
 
     def sort_options(self, options):
         return sorted(options, key=lambda option: option.item, reverse=True)

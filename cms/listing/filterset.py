@@ -6,7 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import IntegerField, QuerySet, Value
 
 from cms.facets import Facet, FacetOption
 from cms.filters import Problem
@@ -44,6 +44,9 @@ class FilterSet:
 
     declared: dict[str, Filter] = {}
     facet_order: tuple[str, ...] = ()  # facets in another order than declared (names)
+    # A facet whose values partition the items (every item has exactly one value): its
+    # counts give the total, so a listing with facets needs no COUNT query.
+    partition: str = ""
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -55,9 +58,21 @@ class FilterSet:
         cls.declared = declared
         cls._schema = None
 
-    def __init__(self, base: QuerySet | None = None, *, check_open: bool = False, context=None):
+    def __init__(
+        self,
+        base: QuerySet | None = None,
+        *,
+        check_open: bool = False,
+        context=None,
+        keep_before=(),
+        keep_after=(),
+    ):
         self.base = base
         self.check_open = check_open
+        # Parameters outside the filters that every link keeps (e.g. the search words first,
+        # the page size last), as (name, value) pairs.
+        self.keep_before = [(name, value) for name, value in keep_before if value]
+        self.keep_after = [(name, value) for name, value in keep_after if value]
         # What filters share while a request runs (vocabularies they loaded, or were given).
         self.context: dict = dict(context or {})
         if check_open and base is not None:
@@ -110,20 +125,44 @@ class FilterSet:
             queryset = queryset.filter(condition)
         return queryset
 
+    def facet_counts(self, queryset: QuerySet, selection: "Selection", names) -> dict:
+        """Facet name → its (value, count) pairs: each facet's grouped query applies every
+        other filter's choice; all of them go to the database as one UNION ALL statement."""
+        parts, counts = [], {}
+        for index, name in enumerate(names):
+            declared = self.declared[name]
+            subset = self.apply(queryset, selection, without=name)
+            try:
+                part = declared.count_query(subset, self.context)
+            except NotImplementedError:  # a filter that counts in its own way
+                counts[name] = list(declared.counts(subset, self.context))
+                continue
+            part = part.annotate(facet_name=Value(index, output_field=IntegerField()))
+            parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
+        if not parts:
+            return counts
+        combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        rows: dict[int, list] = {}
+        for index, key, label, total in combined:
+            rows.setdefault(index, []).append((key, label, total))
+        for index, name in enumerate(names):
+            if name not in counts:
+                counts[name] = self.declared[name].count_rows(rows.get(index, []), self.context)
+        return counts
+
     def facets(self, queryset: QuerySet, selection: "Selection") -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
-        grouped query per facet."""
+        grouped query per facet, all sent as one statement."""
         facets = []
         names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
+        names = [name for name in names if self.declared[name].facet]
+        all_counts = self.facet_counts(queryset, selection, names)
         for name in names:
             declared = self.declared[name]
-            if not declared.facet:
-                continue
             chosen = selection.values.get(name)
             chosen_set = set(chosen) if declared.many else {chosen}
             options = []
-            subset = self.apply(queryset, selection, without=name)
-            counts = list(declared.counts(subset, self.context))
+            counts = list(all_counts[name])
             if declared.show_chosen and not declared.is_empty(chosen):
                 counted = {key for key, _count in counts}
                 counts += [(key, 0) for key in chosen_set if key not in counted]
@@ -164,25 +203,42 @@ class FilterSet:
         facets: bool = True,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
-        for the API), the total, the facets. Queries: one count, one page, one per facet."""
+        for the API), the total, the facets. Queries: one count (none when the ``partition``
+        facet gives it), one page, one per facet."""
         filtered = self.apply(queryset, selection)
+        found_facets = self.facets(queryset, selection) if facets else []
+        total = self.partition_total(found_facets, selection)
         page_obj = None
         if per_page is not None:
             per_page = min(per_page, bounds.MAX_PER_PAGE)
-            page_obj = Paginator(filtered, per_page).get_page(page)
-            items, total = list(page_obj.object_list), page_obj.paginator.count
+            paginator = Paginator(filtered, per_page)
+            if total is not None:
+                paginator.count = total  # a cached property: set, it is not counted again
+            page_obj = paginator.get_page(page)
+            items, total = list(page_obj.object_list), paginator.count
         else:
             limit = min(limit or bounds.MAX_PER_PAGE, bounds.MAX_PER_PAGE)
-            total = filtered.count()
+            total = filtered.count() if total is None else total
             items = list(filtered[offset : offset + limit]) if total > offset else []
         return Listing(
             items=items,
             total=total,
-            facets=self.facets(queryset, selection) if facets else [],
+            facets=found_facets,
             selection=selection,
             problems=list(selection.problems),
             page=page_obj,
         )
+
+    def partition_total(self, facets: list[Facet], selection: "Selection") -> int | None:
+        """The number of matching items from the ``partition`` facet, or None."""
+        if not self.partition:
+            return None
+        declared = self.declared[self.partition]
+        facet = next((f for f in facets if f.name == declared.param), None)
+        if facet is None:
+            return None
+        chosen = not declared.is_empty(selection.values.get(self.partition))
+        return sum(option.count for option in facet.options if option.selected or not chosen)
 
 
 class Selection:
@@ -228,6 +284,7 @@ class Selection:
                 continue
             for one in value if isinstance(value, list | tuple) else [value]:
                 pairs.append((param, str(one)))
+        pairs = [*self.filterset.keep_before, *pairs, *self.filterset.keep_after]
         return "?" + urlencode(pairs)
 
     def toggle(self, name: str, key) -> str:

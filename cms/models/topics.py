@@ -24,6 +24,7 @@ GERMAN_TRANSLITERATION = str.maketrans(
 )
 
 LABEL_CACHE_KEY = "cms:topic-labels:{language}"
+VOCABULARY_CACHE_KEY = "cms:topic-vocabulary"
 
 
 def german_slugify(value: str) -> str:
@@ -171,9 +172,23 @@ def topic_translations(language: str) -> dict[int, tuple[str, str]]:
     return translations
 
 
+def topic_vocabulary() -> dict[str, "Topic"]:
+    """Every topic by slug, in the order of their German names.
+
+    Read by every listing (topic filters and facets, the topics of listed pages), so cached
+    as a whole like the labels and dropped with them whenever a topic changes (cms.signals).
+    """
+    vocabulary = cache.get(VOCABULARY_CACHE_KEY)
+    if vocabulary is None:
+        vocabulary = {topic.slug: topic for topic in Topic.objects.all()}
+        cache.set(VOCABULARY_CACHE_KEY, vocabulary, timeout=60 * 60)
+    return vocabulary
+
+
 def clear_topic_translations_cache() -> None:
     cache.delete_many(
         [LABEL_CACHE_KEY.format(language=code) for code, __ in settings.WAGTAIL_CONTENT_LANGUAGES]
+        + [VOCABULARY_CACHE_KEY]
     )
 
 

@@ -14,6 +14,7 @@ from events.filters import EventFilters, NewsFilters
 from events.models import AttendanceMode
 from knowledge.filters import LibraryFilters
 from profiles.filters import ProfileFilters
+from search.filters import SearchFilters
 from tests.conftest import tag
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -44,6 +45,7 @@ def declared_in(documented: dict, declared: dict) -> bool:
         ("/api/v3/knowledge/", LibraryFilters, {"lang", "limit", "offset"}),
         ("/api/v3/profiles/", ProfileFilters, {"lang", "limit", "offset"}),
         ("/api/v3/profiles/map/", ProfileFilters, {"lang"}),
+        ("/api/v3/search/", SearchFilters, {"q", "lang", "limit", "offset"}),
     ],
 )
 def test_openapi_parameters_are_the_filter_sets_declaration(api, path, filterset, others):
@@ -176,3 +178,39 @@ def test_library_query_count_is_the_same_for_5_and_25_items(api, home, url):
     few = count_queries(api, url)
     add(10, 3)
     assert count_queries(api, url) == few
+
+
+def test_search_types_and_regions_are_documented_as_enums(api):
+    schema = api.get("/api/v3/openapi.json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v3/search/"]["get"]["parameters"]}
+    assert parameters["type"]["schema"]["items"]["enum"] == [
+        "news",
+        "event",
+        "profile",
+        "municipality",
+        "publication",
+        "workshop",
+        "page",
+    ]
+    assert "duesseldorf" in parameters["region"]["schema"]["items"]["enum"]
+    assert parameters["year"]["schema"]["items"]["type"] == "integer"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "Quartier", "type": "unbekannt"},
+        {"q": "Quartier", "topic": "gibt-es-nicht"},
+        {"q": "Quartier", "municipality": "atlantis"},
+        {"q": "Quartier", "year": "zwanzig"},
+        {"q": "Quartier", "from": "2024-13-45"},
+        {"q": "Quartier", "from": "2025-01-01", "to": "2024-01-01"},
+        {"q": "Quartier", "region": "x" * 101},
+    ],
+    ids=lambda query: next(iter(set(query) - {"q"})),
+)
+def test_search_api_names_unusable_filter_values(api, home, query):
+    response = api.get("/api/v3/search/", query)
+    assert response.status_code == 422, response.content
+    (parameter,) = set(query) - {"q"} if "to" not in query else {"to"}
+    assert parameter in response.text

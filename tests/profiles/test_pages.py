@@ -254,7 +254,13 @@ class TestQueryCounts:
         return queries_for(client, url)
 
     @pytest.mark.parametrize(
-        "url", ["/de/stadtteilprofile/?status=laufend", "/de/stadtteilprofile/karte.geojson"]
+        "url",
+        [
+            "/de/stadtteilprofile/",
+            "/de/stadtteilprofile/?status=laufend",
+            "/de/stadtteilprofile/?municipality=essen&topic=x",
+            "/de/stadtteilprofile/karte.geojson",
+        ],
     )
     def test_same_number_of_queries_for_5_and_50_profiles(self, client, essen, url):
         topic = TopicFactory()

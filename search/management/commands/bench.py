@@ -26,14 +26,24 @@ DEFAULT_PATHS = [
     "/en/about-us/portrait/",
     "/de/kontakt/",
     "/de/aktuelles/",
+    "/de/aktuelles/?topic=buergerbeteiligung&year=2025",
     "/de/veranstaltungen/",
+    "/de/veranstaltungen/?topic=buergerbeteiligung",
     "/de/stadtteilprofile/",
+    "/de/stadtteilprofile/?status=laufend&region=duesseldorf",
     "/de/wissen/",
+    "/de/wissen/?kind=publikation&topic=buergerbeteiligung",
     "/de/themen/",
     "/de/themen/buergerbeteiligung/",
+    "/de/suche/?q=Quartier",
     "/de/suche/?q=Netzwerk",
     "/de/suche/?q=Beteiligung&topic=buergerbeteiligung&type=news",
     "/api/v2/pages/?limit=20",
+    "/api/v3/news/?topic=buergerbeteiligung",
+    "/api/v3/events/",
+    "/api/v3/profiles/?status=laufend",
+    "/api/v3/knowledge/",
+    "/api/v3/search/?q=Quartier",
 ]
 
 # (language, words, filters): what the search benchmark asks, facets computed every time.
@@ -96,8 +106,8 @@ class Command(BaseCommand):
             params = QueryDict(filters)
 
             def run(text=text, params=params, language=language):
-                response = search(text, params, language)
-                attach_snippets(response.hits[:10], response, language)
+                response = search(text, params, language, per_page=10)
+                attach_snippets(response.hits, response, language)
                 return response
 
             with translation.override(language):
