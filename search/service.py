@@ -232,17 +232,29 @@ def attach_snippets(hits: list[Hit], response: SearchResponse, language: str, re
         hit.url = (hit.page.get_url(request=request) if hit.page else "") or ""
 
 
-def _python_snippet(body: str, words: list[str]) -> str:
-    body = re.sub(postgres.TOPIC_TEXT_PATTERN, "", body)
+def _python_snippet(body: str, words: list[str], width: int = 240, before: int = 80) -> str:
+    """Outside PostgreSQL: about ``width`` characters around the first found word, cut at word
+    boundaries (never mid-word), with the words marked."""
+    body = " ".join(re.sub(postgres.TOPIC_TEXT_PATTERN, "", body).split())
     lowered = body.casefold()
-    position = min((lowered.find(w) for w in words if w in lowered), default=0)
-    start = max(0, position - 80)
-    excerpt = body[start : start + 240]
+    found = [lowered.find(word.casefold()) for word in words if word.casefold() in lowered]
+    position = min(found, default=0)
+    start = max(0, position - before)
+    if start:
+        # back to the beginning of the word the cut would fall into
+        start = body.rfind(" ", 0, start + 1) + 1
+    end = start + width
+    if end < len(body):
+        # back to the end of the last whole word (unless that would lose the found word)
+        boundary = body.rfind(" ", start, end + 1)
+        if boundary > position:
+            end = boundary
+    excerpt = body[start:end]
     for word in words:
         excerpt = re.sub(
             re.escape(word), lambda m: f"{MARK_START}{m.group(0)}{MARK_END}", excerpt, flags=re.I
         )
-    return ("… " if start else "") + excerpt + (" …" if len(body) > start + 240 else "")
+    return ("… " if start else "") + excerpt + (" …" if end < len(body) else "")
 
 
 # ---------------------------------------------------------------------------------- entry

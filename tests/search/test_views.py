@@ -47,6 +47,12 @@ class TestSearchPage:
         assert 'href="?q=b%C3%BCrgerbeteiligung"' in html  # the umlaut spelling
         assert 'href="/de/themen/buergerbeteiligung/"' in html  # a similar topic
         assert 'href="?q=Buergerbeteiligung">Ohne Filter suchen' in html
+        # no empty "Eingrenzen" column beside nothing: the results take the whole width
+        assert 'id="facets-heading"' not in html
+        assert "search-layout--results-only" in html
+        with_results = client.get(SEARCH, {"q": "Beteiligung"}).text
+        assert 'id="facets-heading"' in with_results
+        assert "search-layout--results-only" not in with_results
 
     def test_empty_search_shows_the_topics(self, client, network):
         html = client.get(SEARCH).text
