@@ -20,7 +20,7 @@ class DistrictProfileIndexPageFactory(wagtail_factories.PageFactory):
 class MunicipalityPageFactory(wagtail_factories.PageFactory):
     title = "Essen"
     slug = factory.LazyAttribute(lambda o: o.title.lower().replace(" ", "-"))
-    ags = factory.Sequence(lambda n: f"05113{n:03d}")
+    ags = factory.Sequence(lambda n: f"051{n % 100_000:05d}")  # 8 digits, valid in NRW
     regierungsbezirk = "duesseldorf"
     location = ESSEN.as_point_string()
     website = "https://www.essen.de"

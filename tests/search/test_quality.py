@@ -73,7 +73,7 @@ def relevant_pages(judged: Judged, language: str) -> set[str]:
 def test_query_keeps_its_pages_in_the_top_5(demo, report, language, judged):
     with translation.override(language):
         response = search(judged.query, {}, language)
-    top = [relative_path(hit.url_path, language) for hit in response.hits[:TOP]]
+    top = [relative_path(hit.page.url_path, language) for hit in response.hits[:TOP]]
     relevant = relevant_pages(judged, language)
     precision = len(relevant.intersection(top)) / max(1, min(TOP, len(top)))
     missing = [page for page in judged.must if page not in top]
