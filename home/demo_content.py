@@ -54,6 +54,35 @@ IMAGES = [
         "Gezeichnete Nachbarschaft mit Wohnhäusern",
         5,
     ),
+    # key, title, alt text / description, seed, kind of scene (cms.demo.images.SCENES)
+    (
+        "park",
+        "Illustration: Stadtteilpark",
+        "Gezeichneter Park mit Teich, Weg, Bäumen und Bänken",
+        6,
+        "park",
+    ),
+    (
+        "markt",
+        "Illustration: Wochenmarkt",
+        "Gezeichneter Wochenmarkt mit Marktständen und Menschen",
+        7,
+        "market",
+    ),
+    (
+        "werkstatt",
+        "Illustration: Werkstattgespräch",
+        "Gezeichnete Runde von Menschen an einem Tisch vor einer Pinnwand mit Karten",
+        8,
+        "workshop",
+    ),
+    (
+        "spielplatz",
+        "Illustration: Spielplatz",
+        "Gezeichneter Spielplatz mit Rutsche, Schaukel und Sandkasten",
+        9,
+        "playground",
+    ),
 ]
 
 TOPIC_ITEMS = [(name, label_en) for __, name, label_en, *__rest in TOPICS]
@@ -116,8 +145,8 @@ def ensure_home(context) -> HomePage:
 
 @demo_step(order=30)
 def site_tree(context):
-    for key, title, description, seed in IMAGES:
-        context.ensure_image(key, title, description, seed)
+    for key, title, description, seed, *kind in IMAGES:
+        context.ensure_image(key, title, description, seed, *kind)
     home = ensure_home(context)
     topic = lambda slug: context.objects[f"topic:{slug}"]  # noqa: E731
 

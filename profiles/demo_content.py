@@ -267,7 +267,8 @@ def district_profiles(context):
     )
 
     topic = lambda slug: context.objects[f"topic:{slug}"]  # noqa: E731
-    images = ["quartier", "netzwerk", "themen", "kontakt", "zusammenhalt"]
+    images = ["quartier", "park", "netzwerk", "markt", "themen", "spielplatz", "kontakt"]
+    images += ["werkstatt", "zusammenhalt"]
     municipalities = {}
     for slug, (name, ags, region, (lat, lng), website, since) in MUNICIPALITIES.items():
         point = LatLng(lat=lat, lng=lng)

@@ -14,7 +14,7 @@ from wagtail.models import Locale, Page
 from cms.roles import NETWORK, ensure_shared_collections
 
 from .blocks import BlockSpec, stream
-from .images import neighbourhood_scene
+from .images import scene
 from .translation import sync, translate
 
 
@@ -75,16 +75,19 @@ class DemoContext:
         """Bring the English translation up to date after the German source changed."""
         sync(instance, self.english)
 
-    def ensure_image(self, key: str, title: str, description: str, seed: int):
-        """A network-wide illustration, in the network's shared collection (every editor may
-        choose it, only the coordination office changes it; ``cms.roles``). An illustration
-        an older demo left in the root collection moves there."""
+    def ensure_image(
+        self, key: str, title: str, description: str, seed: int, kind: str = "street"
+    ):
+        """A network-wide illustration (a scene of ``kind``, see ``cms.demo.images``), in the
+        network's shared collection (every editor may choose it, only the coordination office
+        changes it; ``cms.roles``). An illustration an older demo left in the root collection
+        moves there."""
         Image = get_image_model()
         shared = self.network_collection
         image = Image.objects.filter(title=title).first()
         if image is None:
             image = Image(title=title, description=description, collection=shared)
-            image.file = ImageFile(io.BytesIO(neighbourhood_scene(seed)), name=f"demo-{key}.jpg")
+            image.file = ImageFile(io.BytesIO(scene(kind, seed)), name=f"demo-{key}.jpg")
             image.save()
             self.created["Image"] += 1
         elif image.collection_id != shared.pk and image.collection.is_root():
