@@ -16,6 +16,7 @@ from cms.opendata.formats import CSV, JSON
 
 from .filters import ProfileFilters
 from .models import Programme, Regierungsbezirk, Status
+from .queries import MUNICIPALITY_FIELDS as LISTED_MUNICIPALITY_FIELDS
 from .queries import (
     PROFILE_FIELDS,
     german_order,
@@ -165,19 +166,12 @@ class MunicipalityFilters(FilterSet):
     )
 
 
+# What the map and listings load of a municipality, plus the columns only the dataset has.
 MUNICIPALITY_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
+    *LISTED_MUNICIPALITY_FIELDS,
     "ags",
-    "regierungsbezirk",
     "website",
     "member_since",
-    "location",
     "last_published_at",
 )
 MUNICIPALITY_COLUMNS = [
