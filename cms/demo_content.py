@@ -40,7 +40,7 @@ FOOTER = (
 )
 
 
-@demo_step(order=10)
+@demo_step()
 def topics(context):
     for slug, name, label_en, description, description_en, synonyms in TOPICS:
         topic, created = Topic.objects.get_or_create(
@@ -56,7 +56,7 @@ def topics(context):
             context.created["Topic"] += 1
 
 
-@demo_step(order=20)
+@demo_step()
 def contacts_and_footer(context):
     german = context.german
     for key, data in CONTACTS.items():

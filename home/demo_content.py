@@ -143,7 +143,7 @@ def ensure_home(context) -> HomePage:
     return home
 
 
-@demo_step(order=30)
+@demo_step(after=("topics", "contacts_and_footer"))
 def site_tree(context):
     for key, title, description, seed, *kind in IMAGES:
         context.ensure_image(key, title, description, seed, *kind)
@@ -861,7 +861,7 @@ ENFORCEMENT = (
 )
 
 
-@demo_step(order=40)
+@demo_step(after=("site_tree",))
 def accessibility_statement(context):
     """The Erklärung zur Barrierefreiheit in both languages, linked from the footer."""
     home = ensure_home(context)
@@ -908,7 +908,7 @@ def accessibility_statement(context):
         FooterLink.objects.create(settings=site_settings, page=statement, sort_order=links.count())
 
 
-@demo_step(order=41)
+@demo_step(after=("site_tree", "accessibility_statement"))
 def open_data(context):
     """The "Offene Daten" page in both languages, linked from the footer after the
     accessibility statement; the datasets it lists come from cms.opendata."""
@@ -984,7 +984,7 @@ def easy_language_body(key: str, text: dict, context) -> list[dict]:
     return body
 
 
-@demo_step(order=45)
+@demo_step(after=("site_tree",))
 def easy_and_sign_language(context):
     """The section in Leichte Sprache and the page in German Sign Language (German only: the
     English site's header links to them), linked from every page's header."""
@@ -1016,9 +1016,20 @@ def easy_and_sign_language(context):
         site_settings.save()
 
 
-@demo_step(order=95)
+@demo_step(
+    after=(
+        "site_tree",
+        "accessibility_statement",
+        "open_data",
+        "easy_and_sign_language",
+        "district_profiles",
+        "news_and_events",
+        "knowledge_library",
+    )
+)
 def menu_order(context):
-    """Arrange the start page's children (both languages) in the order of MENU_ORDER."""
+    """Arrange the start page's children (both languages) in the order of MENU_ORDER; runs
+    after every step that adds a child to the start page."""
     for locale in (context.german, context.english):
         home = context.pages["home"].get_translation_or_none(locale)
         if home is None:

@@ -230,7 +230,7 @@ def contributors(people) -> list[PublicationContributor]:
     ]
 
 
-@demo_step(order=60)
+@demo_step(after=("topics", "contacts_and_footer", "site_tree"))
 def knowledge_library(context):
     home = context.pages["home"]
     topic = lambda slug: context.objects[f"topic:{slug}"]  # noqa: E731

@@ -226,7 +226,7 @@ def ensure_profile_contact(context, municipality: str, slug: str, name: str) -> 
     context.objects[key] = person
 
 
-@demo_step(order=40)
+@demo_step(after=("topics", "site_tree"))
 def district_profiles(context):
     home = context.pages["home"]
     index = context.ensure_page(
