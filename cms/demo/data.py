@@ -141,6 +141,26 @@ class PageData(NamedTuple):
             **fields,
         )
 
+    def filled(self, de: dict, en: dict) -> "PageData":
+        """The page with the placeholders (``{name}``) in its German and English texts filled
+        in from ``de`` and ``en``."""
+        return self._replace(
+            de={name: fill(value, de) for name, value in self.de.items()},
+            en=None if self.en is None else {n: fill(v, en) for n, v in self.en.items()},
+        )
+
+
+def fill(template, values: dict):
+    """A text with its placeholders (``{name}``) filled in; other values stay as they are."""
+    if not isinstance(template, str):
+        return template
+    try:
+        return template.format_map(values)
+    except (KeyError, IndexError, ValueError) as error:
+        raise DemoDataError(f"{template!r}: unknown placeholder or stray brace ({error})") from (
+            error
+        )
+
 
 PAGE_KEYS = ("key", "parent", "type", "topics")
 
