@@ -11,6 +11,7 @@ from home.demo_data import (
     ACCESSIBILITY_STATEMENT,
     EASY_LANGUAGE_PAGES,
     EASY_LANGUAGE_START,
+    GLOSSARY_HEADING,
     IMAGES,
     OPEN_DATA,
     PAGES,
@@ -151,7 +152,7 @@ def easy_language_body(key: str, text: EasyLanguageText, context) -> list[dict]:
         {
             "type": "glossary",
             "id": bid,
-            "value": {"heading": "Wörterbuch", "entries": list_items(bid, entries)},
+            "value": {"heading": GLOSSARY_HEADING, "entries": list_items(bid, entries)},
         }
     )
     return body

@@ -125,14 +125,15 @@ def _easy_page(item: dict, where: str) -> EasyLanguageText:
 
 def load_easy_language(
     path: Path = DEMO_DIR / "easy_language.yaml",
-) -> tuple[EasyLanguageText, list[EasyLanguageText]]:
+) -> tuple[str, EasyLanguageText, list[EasyLanguageText]]:
+    """The glossary's heading, the start page and its pages."""
     data = read_mapping(path)
     start = _easy_page(data.get("start") or {}, f"{path.name} start")
     children = [
         _easy_page(item, f"{path.name} page {number}")
         for number, item in enumerate(data.get("pages") or [], start=1)
     ]
-    return start, children
+    return text(data, "glossary_heading", path.name), start, children
 
 
 def load_sign_language(path: Path = DEMO_DIR / "sign_language.yaml") -> dict[str, str]:
@@ -149,5 +150,5 @@ ACCESSIBILITY_STATEMENT = page(
     read_mapping(DEMO_DIR / "accessibility_statement.yaml"), "accessibility_statement.yaml"
 )
 OPEN_DATA = page(read_mapping(DEMO_DIR / "open_data.yaml"), "open_data.yaml")
-EASY_LANGUAGE_START, EASY_LANGUAGE_PAGES = load_easy_language()
+GLOSSARY_HEADING, EASY_LANGUAGE_START, EASY_LANGUAGE_PAGES = load_easy_language()
 SIGN_LANGUAGE = load_sign_language()
