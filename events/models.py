@@ -85,9 +85,9 @@ class NewsPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("date"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("source_url"), FieldPanel("source_name")], heading=_("Source")
@@ -210,7 +210,7 @@ class EventPage(RoutablePageMixin, BasePage):
     ends_at = models.DateTimeField(editable=False, db_index=True)
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
@@ -238,7 +238,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Organisation and registration"),
         ),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
         FieldPanel("body"),
     ]
     search_fields = [

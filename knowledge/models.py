@@ -78,12 +78,12 @@ class WorkshopSeriesPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldRowPanel([FieldPanel("organiser"), FieldPanel("documented_by")]),
         FieldPanel("description"),
         FieldPanel("final_documentation"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -153,14 +153,14 @@ class WorkshopPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("host_city")]),
         FieldPanel("theme"),
         FieldPanel("summary"),
         FieldPanel("results"),
         FieldPanel("documentation"),
         FieldPanel("contact"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -298,7 +298,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("publication_date")]),
         FieldPanel("summary"),
         FieldPanel("main_document"),
@@ -314,7 +314,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             heading=_("Bibliographic data"),
         ),
         FieldPanel("further_downloads"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,

@@ -182,7 +182,7 @@ class MunicipalityPage(LocationMixin, BasePage):
         FieldRowPanel([FieldPanel("ags"), FieldPanel("regierungsbezirk")]),
         FieldRowPanel([FieldPanel("website"), FieldPanel("member_since")]),
         FieldPanel("portrait"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     extra_tabs = [(_("Map"), LocationMixin.location_panels)]
 
@@ -406,7 +406,7 @@ class DistrictProfilePage(LocationMixin, BasePage):
         FieldPanel("perspectives"),
         FieldPanel("contacts"),
         FieldPanel("downloads"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     extra_tabs = [(_("Map"), [*LocationMixin.location_panels, FieldPanel("boundary")])]
     settings_panels = [FieldPanel("last_reviewed"), *BasePage.settings_panels]

@@ -157,7 +157,10 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
         APIField("translations", serializer=TranslationsField()),
     ]
 
-    content_panels = Page.content_panels + TeaserMixin.teaser_panels
+    # Named groups of the "Inhalt" tab: a page type composes its own content panels between
+    # them, ``[*BasePage.title_panels, ...own panels..., *BasePage.teaser_panels]``.
+    title_panels = Page.content_panels
+    content_panels = [*title_panels, *TeaserMixin.teaser_panels]
     base_form_class = BasePageForm
     # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
     extra_tabs: list[tuple[str, list]] = []
@@ -219,9 +222,9 @@ class OverviewPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("intro"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
