@@ -181,6 +181,15 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         APIField("documentation"),
         APIField("contact"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        "teaser_image_id",
+        "date",
+        "host_city",
+        "theme",
+        "translation_key",
+    )
     override_translatable_fields = [SynchronizedField("host_city")]
 
     parent_page_types = ["knowledge.WorkshopSeriesPage"]
@@ -342,6 +351,17 @@ class PublicationPage(RoutablePageMixin, BasePage):
         APIField("further_downloads"),
         APIField("contributors"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        "teaser_image_id",
+        "kind",
+        "publication_date",
+        "publisher",
+        "workshop_series_id",
+        "main_document_id",
+        "translation_key",
+    )
     override_translatable_fields = [
         SynchronizedField("isbn"),
         SynchronizedField("doi"),

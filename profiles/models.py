@@ -201,6 +201,7 @@ class MunicipalityPage(LocationMixin, BasePage):
         APIField("member_since"),
         *LocationMixin.location_api_fields,
     ]
+    listing_fields = (*BasePage.listing_fields, "regierungsbezirk", "location")
     override_translatable_fields = [SynchronizedField("ags"), SynchronizedField("location")]
 
     parent_page_types = ["profiles.DistrictProfileIndexPage"]
@@ -443,6 +444,17 @@ class DistrictProfilePage(LocationMixin, BasePage):
         APIField("contacts"),
         APIField("downloads"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "live",
+        "teaser",
+        "status",
+        "programme",
+        "funding_start",
+        "funding_end",
+        "location",
+        "boundary",
+    )
     override_translatable_fields = [
         SynchronizedField("location"),
         SynchronizedField("boundary"),

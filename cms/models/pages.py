@@ -161,6 +161,9 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
     # them, ``[*BasePage.title_panels, ...own panels..., *BasePage.teaser_panels]``.
     title_panels = Page.content_panels
     content_panels = [*title_panels, *TeaserMixin.teaser_panels]
+    # What a listing loads of any page to name and link it (``.only()``); a page type's own
+    # ``listing_fields`` extend it with what its listings, feeds and API lists show.
+    listing_fields = ("id", "title", "slug", "path", "depth", "url_path", "locale_id")
     base_form_class = BasePageForm
     # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
     extra_tabs: list[tuple[str, list]] = []
