@@ -119,6 +119,8 @@ class NewsPage(BasePage):
         "translation_key",
     )
     override_translatable_fields = [SynchronizedField("source_url")]
+    search_result_type = "news"
+    search_date_field = "date"
 
     parent_page_types = ["events.NewsIndexPage"]
     subpage_types = []
@@ -303,6 +305,8 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("postal_code"),
         SynchronizedField("venue"),
     ]
+    search_result_type = "event"
+    search_date_field = "start_date"
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

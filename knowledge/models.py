@@ -100,6 +100,8 @@ class WorkshopSeriesPage(BasePage):
         APIField("description"),
         APIField("final_documentation"),
     ]
+    search_result_type = "workshop"
+    search_date_field = "period_start"
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.WorkshopPage"]
@@ -191,6 +193,8 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         "translation_key",
     )
     override_translatable_fields = [SynchronizedField("host_city")]
+    search_result_type = "workshop"
+    search_date_field = "date"
 
     parent_page_types = ["knowledge.WorkshopSeriesPage"]
     subpage_types = []
@@ -362,6 +366,8 @@ class PublicationPage(RoutablePageMixin, BasePage):
         "main_document_id",
         "translation_key",
     )
+    search_result_type = "publication"
+    search_date_field = "publication_date"
     override_translatable_fields = [
         SynchronizedField("isbn"),
         SynchronizedField("doi"),

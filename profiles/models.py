@@ -203,6 +203,7 @@ class MunicipalityPage(LocationMixin, BasePage):
     ]
     listing_fields = (*BasePage.listing_fields, "regierungsbezirk", "location")
     override_translatable_fields = [SynchronizedField("ags"), SynchronizedField("location")]
+    search_result_type = "municipality"
 
     parent_page_types = ["profiles.DistrictProfileIndexPage"]
     subpage_types = ["profiles.DistrictProfilePage"]
@@ -455,6 +456,7 @@ class DistrictProfilePage(LocationMixin, BasePage):
         "location",
         "boundary",
     )
+    search_result_type = "profile"
     override_translatable_fields = [
         SynchronizedField("location"),
         SynchronizedField("boundary"),

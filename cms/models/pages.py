@@ -164,6 +164,10 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
     # What a listing loads of any page to name and link it (``.only()``); a page type's own
     # ``listing_fields`` extend it with what its listings, feeds and API lists show.
     listing_fields = ("id", "title", "slug", "path", "depth", "url_path", "locale_id")
+    # How the site search lists the page: its kind of result (a value of search.types.ResultType;
+    # None: one of the "pages") and the date field it is dated by (None: undated).
+    search_result_type: str | None = None
+    search_date_field: str | None = None
     base_form_class = BasePageForm
     # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
     extra_tabs: list[tuple[str, list]] = []
