@@ -41,6 +41,10 @@ class NewsItemOut(Schema):
     source_url: str
 
 
+# The news item's own fields in the list: the schema's, less those every list item shares.
+NEWS_FIELDS = [name for name in NewsItemOut.model_fields if name not in PAGE_FIELDS]
+
+
 class NewsList(Schema):
     count: int
     items: list[NewsItemOut]
@@ -72,9 +76,7 @@ def list_news(
         items = [
             {
                 **page_fields(page, request, topics),
-                "date": page.date,
-                "source_name": page.source_name,
-                "source_url": page.source_url,
+                **{name: getattr(page, name) for name in NEWS_FIELDS},
             }
             for page in listing.items
         ]

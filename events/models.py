@@ -85,9 +85,9 @@ class NewsPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("date"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("source_url"), FieldPanel("source_name")], heading=_("Source")
@@ -107,7 +107,20 @@ class NewsPage(BasePage):
         APIField("source_name", writable=True),
         APIField("related"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        "date",
+        "first_published_at",
+        "last_published_at",
+        "latest_revision_created_at",
+        "source_url",
+        "source_name",
+        "translation_key",
+    )
     override_translatable_fields = [SynchronizedField("source_url")]
+    search_result_type = "news"
+    search_date_field = "date"
 
     parent_page_types = ["events.NewsIndexPage"]
     subpage_types = []
@@ -210,7 +223,7 @@ class EventPage(RoutablePageMixin, BasePage):
     ends_at = models.DateTimeField(editable=False, db_index=True)
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
@@ -238,7 +251,7 @@ class EventPage(RoutablePageMixin, BasePage):
             ],
             heading=_("Organisation and registration"),
         ),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
         FieldPanel("body"),
     ]
     search_fields = [
@@ -251,33 +264,49 @@ class EventPage(RoutablePageMixin, BasePage):
         index.FilterField("ends_at"),
         index.FilterField("city"),
     ]
+    # The event's dates and its particulars (place, organiser, registration), in the editor's
+    # order: the API writes them, and every listing of events loads them.
+    schedule_fields = ("start_date", "start_time", "end_date", "end_time")
+    detail_fields = (
+        "attendance",
+        "venue",
+        "address",
+        "postal_code",
+        "city",
+        "online_url",
+        "organiser",
+        "registration_url",
+        "registration_deadline",
+        "fee",
+    )
     api_fields = [
         *BasePage.api_fields,
-        APIField("start_date", writable=True),
-        APIField("start_time", writable=True),
-        APIField("end_date", writable=True),
-        APIField("end_time", writable=True),
+        *(APIField(name, writable=True) for name in schedule_fields),
         APIField("all_day", writable=True),
         APIField("starts_at"),
         APIField("ends_at"),
-        APIField("attendance", writable=True),
-        APIField("venue", writable=True),
-        APIField("address", writable=True),
-        APIField("postal_code", writable=True),
-        APIField("city", writable=True),
-        APIField("online_url", writable=True),
-        APIField("organiser", writable=True),
-        APIField("registration_url", writable=True),
-        APIField("registration_deadline", writable=True),
-        APIField("fee", writable=True),
+        *(APIField(name, writable=True) for name in detail_fields),
         APIField("body", writable=True),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        *schedule_fields,
+        "starts_at",
+        "ends_at",
+        *detail_fields,
+        "first_published_at",
+        "last_published_at",
+        "translation_key",
+    )
     override_translatable_fields = [
         SynchronizedField("city"),
         SynchronizedField("address"),
         SynchronizedField("postal_code"),
         SynchronizedField("venue"),
     ]
+    search_result_type = "event"
+    search_date_field = "start_date"
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []

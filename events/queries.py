@@ -19,52 +19,9 @@ from .models import EventPage, NewsPage
 # A subscribed calendar shows what is coming and what happened in the past year.
 CALENDAR_PAST_DAYS = 365
 
-NEWS_LIST_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "teaser",
-    "date",
-    "first_published_at",
-    "last_published_at",
-    "latest_revision_created_at",
-    "source_url",
-    "source_name",
-    "translation_key",
-)
-EVENT_LIST_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "teaser",
-    "start_date",
-    "start_time",
-    "end_date",
-    "end_time",
-    "starts_at",
-    "ends_at",
-    "attendance",
-    "venue",
-    "address",
-    "postal_code",
-    "city",
-    "online_url",
-    "organiser",
-    "registration_url",
-    "registration_deadline",
-    "fee",
-    "first_published_at",
-    "last_published_at",
-    "translation_key",
-)
+# What the lists load of a news item and of an event (declared with the page types).
+NEWS_LIST_FIELDS = NewsPage.listing_fields
+EVENT_LIST_FIELDS = EventPage.listing_fields
 
 
 # ---------------------------------------------------------------------------------------- news

@@ -50,10 +50,10 @@ class HomePage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("intro"),
         FieldPanel("featured"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("featured")]
@@ -108,9 +108,9 @@ class ContentPage(BasePage):
     body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("body"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body", writable=True)]
@@ -180,7 +180,7 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         MultiFieldPanel(
             [
                 FieldPanel("conformance"),
@@ -193,7 +193,7 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
         FieldPanel("known_barriers"),
         FieldPanel("feedback_intro"),
         FieldPanel("enforcement"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -276,9 +276,9 @@ class OpenDataPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("intro"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro"), APIField("datasets")]
@@ -407,10 +407,10 @@ class EasyLanguagePage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("body"),
         FieldPanel("checked_by"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
     api_fields = [*BasePage.api_fields, APIField("body"), APIField("checked_by")]
@@ -476,13 +476,13 @@ class SignLanguagePage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         MultiFieldPanel(
             [FieldPanel("video"), FieldPanel("captions"), FieldPanel("poster")],
             heading=_("Video"),
         ),
         FieldPanel("transcript"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("transcript")]
     api_fields = [

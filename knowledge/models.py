@@ -78,12 +78,12 @@ class WorkshopSeriesPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
         FieldRowPanel([FieldPanel("organiser"), FieldPanel("documented_by")]),
         FieldPanel("description"),
         FieldPanel("final_documentation"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -100,6 +100,8 @@ class WorkshopSeriesPage(BasePage):
         APIField("description"),
         APIField("final_documentation"),
     ]
+    search_result_type = "workshop"
+    search_date_field = "period_start"
 
     parent_page_types = ["knowledge.KnowledgeIndexPage"]
     subpage_types = ["knowledge.WorkshopPage"]
@@ -153,14 +155,14 @@ class WorkshopPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("host_city")]),
         FieldPanel("theme"),
         FieldPanel("summary"),
         FieldPanel("results"),
         FieldPanel("documentation"),
         FieldPanel("contact"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -181,7 +183,18 @@ class WorkshopPage(RoutablePageMixin, BasePage):
         APIField("documentation"),
         APIField("contact"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        "teaser_image_id",
+        "date",
+        "host_city",
+        "theme",
+        "translation_key",
+    )
     override_translatable_fields = [SynchronizedField("host_city")]
+    search_result_type = "workshop"
+    search_date_field = "date"
 
     parent_page_types = ["knowledge.WorkshopSeriesPage"]
     subpage_types = []
@@ -298,7 +311,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("publication_date")]),
         FieldPanel("summary"),
         FieldPanel("main_document"),
@@ -314,7 +327,7 @@ class PublicationPage(RoutablePageMixin, BasePage):
             heading=_("Bibliographic data"),
         ),
         FieldPanel("further_downloads"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -342,6 +355,19 @@ class PublicationPage(RoutablePageMixin, BasePage):
         APIField("further_downloads"),
         APIField("contributors"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "teaser",
+        "teaser_image_id",
+        "kind",
+        "publication_date",
+        "publisher",
+        "workshop_series_id",
+        "main_document_id",
+        "translation_key",
+    )
+    search_result_type = "publication"
+    search_date_field = "publication_date"
     override_translatable_fields = [
         SynchronizedField("isbn"),
         SynchronizedField("doi"),

@@ -20,38 +20,9 @@ from cms.querysets import visible
 from .enums import KINDS
 from .models import PublicationPage, WorkshopPage, WorkshopSeriesPage
 
-PUBLICATION_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "teaser",
-    "teaser_image_id",
-    "kind",
-    "publication_date",
-    "publisher",
-    "workshop_series_id",
-    "main_document_id",
-    "translation_key",
-)
-WORKSHOP_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "teaser",
-    "teaser_image_id",
-    "date",
-    "host_city",
-    "theme",
-    "translation_key",
-)
+# What the library loads of a publication and of a workshop (declared with the page types).
+PUBLICATION_FIELDS = PublicationPage.listing_fields
+WORKSHOP_FIELDS = WorkshopPage.listing_fields
 
 
 @dataclass

@@ -182,7 +182,7 @@ class MunicipalityPage(LocationMixin, BasePage):
         FieldRowPanel([FieldPanel("ags"), FieldPanel("regierungsbezirk")]),
         FieldRowPanel([FieldPanel("website"), FieldPanel("member_since")]),
         FieldPanel("portrait"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     extra_tabs = [(_("Map"), LocationMixin.location_panels)]
 
@@ -201,7 +201,9 @@ class MunicipalityPage(LocationMixin, BasePage):
         APIField("member_since"),
         *LocationMixin.location_api_fields,
     ]
+    listing_fields = (*BasePage.listing_fields, "regierungsbezirk", "location")
     override_translatable_fields = [SynchronizedField("ags"), SynchronizedField("location")]
+    search_result_type = "municipality"
 
     parent_page_types = ["profiles.DistrictProfileIndexPage"]
     subpage_types = ["profiles.DistrictProfilePage"]
@@ -406,7 +408,7 @@ class DistrictProfilePage(LocationMixin, BasePage):
         FieldPanel("perspectives"),
         FieldPanel("contacts"),
         FieldPanel("downloads"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     extra_tabs = [(_("Map"), [*LocationMixin.location_panels, FieldPanel("boundary")])]
     settings_panels = [FieldPanel("last_reviewed"), *BasePage.settings_panels]
@@ -443,6 +445,18 @@ class DistrictProfilePage(LocationMixin, BasePage):
         APIField("contacts"),
         APIField("downloads"),
     ]
+    listing_fields = (
+        *BasePage.listing_fields,
+        "live",
+        "teaser",
+        "status",
+        "programme",
+        "funding_start",
+        "funding_end",
+        "location",
+        "boundary",
+    )
+    search_result_type = "profile"
     override_translatable_fields = [
         SynchronizedField("location"),
         SynchronizedField("boundary"),

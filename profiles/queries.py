@@ -40,34 +40,10 @@ class ProfileItem:
         return self.municipality.regierungsbezirk
 
 
-PROFILE_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "live",
-    "teaser",
-    "status",
-    "programme",
-    "funding_start",
-    "funding_end",
-    "location",
-    "boundary",
-)
-MUNICIPALITY_FIELDS = (
-    "id",
-    "title",
-    "slug",
-    "path",
-    "depth",
-    "url_path",
-    "locale_id",
-    "regierungsbezirk",
-    "location",
-)
+# What the lists and the map load of a profile and of a municipality (declared with the
+# page types).
+PROFILE_FIELDS = DistrictProfilePage.listing_fields
+MUNICIPALITY_FIELDS = MunicipalityPage.listing_fields
 
 
 def published_profiles(locale: Locale, index: Page | None = None):

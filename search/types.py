@@ -2,12 +2,9 @@
 
 Shared by the search's filters, the search service and the topic hubs."""
 
+from django.apps import apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from events.models import EventPage, NewsPage
-from knowledge.models import PublicationPage, WorkshopPage, WorkshopSeriesPage
-from profiles.models import DistrictProfilePage, MunicipalityPage
 
 
 class ResultType(models.TextChoices):
@@ -22,25 +19,24 @@ class ResultType(models.TextChoices):
     PAGE = "page", _("Pages")
 
 
+# The page types the search tells apart declare their kind of result and the date they are dated
+# by (``search_result_type``, ``search_date_field``; see cms.models.BasePage).
+_TYPED_MODELS = [
+    model for model in apps.get_models() if getattr(model, "search_result_type", None)
+]
 TYPE_MODELS = {
-    ResultType.NEWS: (NewsPage,),
-    ResultType.EVENT: (EventPage,),
-    ResultType.PROFILE: (DistrictProfilePage,),
-    ResultType.MUNICIPALITY: (MunicipalityPage,),
-    ResultType.PUBLICATION: (PublicationPage,),
-    ResultType.WORKSHOP: (WorkshopPage, WorkshopSeriesPage),
-    ResultType.PAGE: (),
+    key: tuple(model for model in _TYPED_MODELS if model.search_result_type == key)
+    for key in ResultType
 }
 # Result types: URL value -> (models, label), in the order the facet and the hubs show them.
 TYPES = {str(key): (models_, key.label) for key, models_ in TYPE_MODELS.items()}
 
 # The date shown with a result and used by the year and date filters; other types have none.
 DATE_FIELDS = {
-    NewsPage: "date",
-    EventPage: "start_date",
-    PublicationPage: "publication_date",
-    WorkshopPage: "date",
-    WorkshopSeriesPage: "period_start",
+    model: model.search_date_field
+    for models_ in TYPE_MODELS.values()
+    for model in models_
+    if model.search_date_field
 }
 
 

@@ -157,7 +157,17 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
         APIField("translations", serializer=TranslationsField()),
     ]
 
-    content_panels = Page.content_panels + TeaserMixin.teaser_panels
+    # Named groups of the "Inhalt" tab: a page type composes its own content panels between
+    # them, ``[*BasePage.title_panels, ...own panels..., *BasePage.teaser_panels]``.
+    title_panels = Page.content_panels
+    content_panels = [*title_panels, *TeaserMixin.teaser_panels]
+    # What a listing loads of any page to name and link it (``.only()``); a page type's own
+    # ``listing_fields`` extend it with what its listings, feeds and API lists show.
+    listing_fields = ("id", "title", "slug", "path", "depth", "url_path", "locale_id")
+    # How the site search lists the page: its kind of result (a value of search.types.ResultType;
+    # None: one of the "pages") and the date field it is dated by (None: undated).
+    search_result_type: str | None = None
+    search_date_field: str | None = None
     base_form_class = BasePageForm
     # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
     extra_tabs: list[tuple[str, list]] = []
@@ -219,9 +229,9 @@ class OverviewPage(BasePage):
     )
 
     content_panels = [
-        *BasePage.content_panels[:1],
+        *BasePage.title_panels,
         FieldPanel("intro"),
-        *BasePage.content_panels[1:],
+        *BasePage.teaser_panels,
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
     api_fields = [*BasePage.api_fields, APIField("intro")]
