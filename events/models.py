@@ -1,9 +1,7 @@
 """News (Aktuelles) and event notices (Veranstaltungshinweise), with their indexes and feeds."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -19,10 +17,9 @@ from cms.blocks import ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
 
-
-def local_zone() -> ZoneInfo:
-    """Events happen in Germany: wall-clock times are Europe/Berlin, summer and winter time."""
-    return ZoneInfo(settings.TIME_ZONE)
+from . import feeds, structured_data, views
+from .enums import AttendanceMode, local_zone
+from .queries import EventManager, NewsManager
 
 
 class NewsIndexPage(RoutablePageMixin, OverviewPage):
@@ -36,23 +33,21 @@ class NewsIndexPage(RoutablePageMixin, OverviewPage):
         verbose_name = _("news overview")
         verbose_name_plural = _("news overviews")
 
+    def news(self):
+        """Its visible news, newest first, lean enough for lists and feeds."""
+        return NewsPage.objects.published(self.locale, self).listed()
+
     @path("")
     def index_view(self, request):
-        from . import views
-
-        return views.news_index(self, request)
+        return views.news_index(self, request, self.news())
 
     @path("feed.rss/", name="rss")
     def rss_view(self, request):
-        from . import feeds
-
-        return feeds.news_feed(self, request, feed_type="rss")
+        return feeds.news_feed(self, request, self.news(), feed_type="rss")
 
     @path("feed.atom/", name="atom")
     def atom_view(self, request):
-        from . import feeds
-
-        return feeds.news_feed(self, request, feed_type="atom")
+        return feeds.news_feed(self, request, self.news(), feed_type="atom")
 
 
 class NewsPage(BasePage):
@@ -109,6 +104,8 @@ class NewsPage(BasePage):
     ]
     override_translatable_fields = [SynchronizedField("source_url")]
 
+    objects = NewsManager()
+
     parent_page_types = ["events.NewsIndexPage"]
     subpage_types = []
     template = "events/news_page.html"
@@ -119,9 +116,7 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news items")
 
     def json_ld(self, request) -> dict:
-        from .structured_data import news_article
-
-        return news_article(self, request)
+        return structured_data.news_article(self, request)
 
 
 class EventIndexPage(RoutablePageMixin, OverviewPage):
@@ -135,11 +130,13 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
         verbose_name = _("events overview")
         verbose_name_plural = _("events overviews")
 
+    def events(self):
+        """Its visible events; the listings and the calendar narrow them."""
+        return EventPage.objects.published(self.locale, self)
+
     @path("")
     def upcoming_view(self, request):
-        from . import views
-
-        return views.event_index(self, request, archive=False)
+        return views.event_index(self, request, self.events(), archive=False)
 
     # The archive's address in each language (both work in both).
     ARCHIVE_ROUTES = {"de": "archive", "en": "archive-en"}
@@ -147,21 +144,11 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
     @path("archiv/", name="archive")
     @path("archive/", name="archive-en")
     def archive_view(self, request):
-        from . import views
-
-        return views.event_index(self, request, archive=True)
+        return views.event_index(self, request, self.events(), archive=True)
 
     @path("feed.ics/", name="ical")
     def ical_view(self, request):
-        from . import feeds
-
-        return feeds.calendar_feed(self, request)
-
-
-class AttendanceMode(models.TextChoices):
-    OFFLINE = "offline", _("on site")
-    ONLINE = "online", _("online")
-    MIXED = "mixed", _("on site and online")
+        return feeds.calendar_feed(self, request, self.events())
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -279,6 +266,8 @@ class EventPage(RoutablePageMixin, BasePage):
         SynchronizedField("venue"),
     ]
 
+    objects = EventManager()
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
@@ -289,8 +278,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("event.ics/", name="ical")
     def ical_view(self, request):
-        from . import feeds
-
         return feeds.event_ics(self, request)
 
     @property
@@ -389,9 +376,7 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     def json_ld(self, request) -> dict:
-        from .structured_data import event
-
-        return event(self, request)
+        return structured_data.event(self, request)
 
 
 def _exists_locally(day: datetime.date, time: datetime.time) -> bool:
