@@ -21,8 +21,7 @@ from cms.models import BasePage, Topic
 from cms.querysets import visible
 from cms.serializers import DocumentField, ImageField
 from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
-from profiles.models import DistrictProfileIndexPage
-from profiles.queries import profile_summary
+from profiles.models import PROFILES, DistrictProfileIndexPage
 
 from .blocks import EasyLanguageStreamBlock
 
@@ -95,7 +94,7 @@ class HomePage(BasePage):
         )
         profiles_index = sections.get(DistrictProfileIndexPage)
         context["profiles"] = (
-            profile_summary(self.locale_id, profiles_index) if profiles_index else None
+            PROFILES.summary(self.locale_id, profiles_index) if profiles_index else None
         )
         return context
 
