@@ -23,6 +23,7 @@ from cms.serializers import DocumentField, ImageField
 from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from profiles.models import PROFILES, DistrictProfileIndexPage
 
+from . import accessibility
 from .blocks import EasyLanguageStreamBlock
 
 
@@ -251,9 +252,7 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
 
     @path("")
     def statement(self, request):
-        from .accessibility import handle_feedback
-
-        return handle_feedback(self, request)
+        return accessibility.handle_feedback(self, request, AccessibilityFeedback)
 
     @path("danke/", name="thanks")
     def thanks(self, request):
