@@ -1,62 +1,61 @@
-"""Demo steps of the core: the topic vocabulary, the contact persons, the footer text."""
+"""Demo steps of the core: the topic vocabulary, the contact persons, the footer text (their
+texts are in ``cms/demo/*.yaml``)."""
 
+from pathlib import Path
+
+from cms.demo.data import DemoDataError, is_pair, pair, read_list, read_mapping, text
 from cms.demo.registry import demo_step
 from cms.demo.topics import TOPICS
 from cms.models import ContactPerson, FooterText, Topic, TopicLabel
 
-CONTACTS = {
-    "koordinierungsstelle": {
-        "de": {
-            "name": "Kommunale Koordinierungsstelle",
-            "role": "Koordination der AG Soziale Stadt NRW",
-            "organisation": "Stadt Essen",
-            "email": "soziale-stadt@netzwerk-stadtentwicklung.nrw",
-        },
-        "en": {
-            "role": "Coordination of the AG Soziale Stadt NRW",
-            "organisation": "City of Essen",
-        },
-    },
-    "fachberatung": {
-        "de": {
-            "name": "Fachberatung",
-            "role": "Fachliche Beratung und Begleitung der AG",
-            "organisation": "empirica ag",
-            "phone": "0228 914 89-65",
-            "email": "soziale-stadt@netzwerk-stadtentwicklung.nrw",
-        },
-        "en": {
-            "role": "Technical advice and support for the working group",
-            "organisation": "empirica ag",
-        },
-    },
-}
-
-FOOTER = (
-    "<p>Die AG Soziale Stadt NRW ist eine Arbeitsgemeinschaft des Netzwerks Stadtentwicklung "
-    "NRW. Sie ist 2024 aus dem 1994 gegründeten Städtenetz Soziale Stadt NRW hervorgegangen.</p>",
-    "<p>The AG Soziale Stadt NRW is a working group of the Netzwerk Stadtentwicklung NRW. It "
-    "grew out of the Städtenetz Soziale Stadt NRW, founded in 1994, in 2024.</p>",
-)
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
 
 
-@demo_step(order=10)
+def load_contacts(path: Path = DEMO_DIR / "contacts.yaml") -> dict[str, dict[str, dict]]:
+    """Contact persons by key: the German snippet's fields and the English translation's."""
+    contacts = {}
+    for number, item in enumerate(read_list(path), start=1):
+        where = f"{path.name} item {number}"
+        german, english = {}, {}
+        for name, value in item.items():
+            if name == "key":
+                continue
+            if is_pair(value):
+                german[name], english[name] = pair(item, name, where)
+            else:
+                german[name] = text(item, name, where)
+        if "name" not in german:
+            raise DemoDataError(f"{where}: 'name' is missing")
+        contacts[text(item, "key", where)] = {"de": german, "en": english}
+    return contacts
+
+
+CONTACTS = load_contacts()
+FOOTER = pair(read_mapping(DEMO_DIR / "footer.yaml"), "text", "footer.yaml")
+
+
+@demo_step()
 def topics(context):
-    for slug, name, label_en, description, description_en, synonyms in TOPICS:
+    for item in TOPICS:
         topic, created = Topic.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description, "synonyms": synonyms}
+            slug=item.slug,
+            defaults={
+                "name": item.name[0],
+                "description": item.description[0],
+                "synonyms": item.synonyms,
+            },
         )
         TopicLabel.objects.get_or_create(
             topic=topic,
             locale=context.english,
-            defaults={"label": label_en, "description": description_en},
+            defaults={"label": item.name[1], "description": item.description[1]},
         )
-        context.objects[f"topic:{slug}"] = topic
+        context.objects[f"topic:{item.slug}"] = topic
         if created:
             context.created["Topic"] += 1
 
 
-@demo_step(order=20)
+@demo_step()
 def contacts_and_footer(context):
     german = context.german
     for key, data in CONTACTS.items():

@@ -39,7 +39,7 @@ def _time(text: str) -> datetime.time | None:
     return datetime.time.fromisoformat(text) if text else None
 
 
-@demo_step(order=50)
+@demo_step(after=("topics", "site_tree"))
 def news_and_events(context):
     home = context.pages["home"]
     topic = lambda slug: context.objects[f"topic:{slug}"]  # noqa: E731

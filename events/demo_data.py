@@ -11,13 +11,10 @@ import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
+from cms.demo.data import LANGUAGES, DemoDataError, Pair, as_pair, read_list
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
-LANGUAGES = ("de", "en")
 ATTENDANCE = ("offline", "online", "mixed")
-
-Pair = tuple[str, str]  # German, English
 
 
 class News(NamedTuple):
@@ -49,17 +46,9 @@ class Event(NamedTuple):
     saturday: bool = False  # a Saturday is a plausible day (neighbourhood festivals)
 
 
-class DemoDataError(ValueError):
-    pass
-
-
 def _pair(item: dict, key: str, where: str) -> Pair:
-    value = item.get(key)
-    if not isinstance(value, dict) or set(value) != set(LANGUAGES):
-        raise DemoDataError(f"{where}: {key!r} needs exactly the keys de and en")
-    if not all(isinstance(value[lang], str) and value[lang].strip() for lang in LANGUAGES):
-        raise DemoDataError(f"{where}: {key!r} needs a text in both languages")
-    return tuple(" ".join(value[lang].split()) for lang in LANGUAGES)
+    """The texts as one line each: the data files may wrap them."""
+    return tuple(" ".join(text.split()) for text in as_pair(item.get(key), where, key))
 
 
 def _body(item: dict, where: str) -> tuple[list[str], list[str]]:
@@ -88,11 +77,7 @@ def _date(item: dict, relative_key: str, where: str) -> datetime.date | int:
 
 
 def _read(name: str) -> list[dict]:
-    with open(DEMO_DIR / name, encoding="utf-8") as handle:
-        items = yaml.safe_load(handle)
-    if not isinstance(items, list):
-        raise DemoDataError(f"{name}: a list of items expected")
-    return items
+    return read_list(DEMO_DIR / name)
 
 
 def load_news() -> list[News]:

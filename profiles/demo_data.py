@@ -1,139 +1,47 @@
-"""Facts for the demo district profiles: real member municipalities and programme areas of the
-Soziale Stadt in North Rhine-Westphalia, with approximate coordinates.
+"""Facts and texts of the demo district profiles, read from ``profiles/demo/*.yaml`` (German and
+English side by side): real member municipalities and programme areas of the Soziale Stadt in
+North Rhine-Westphalia, with approximate coordinates.
 
 Years, figures and descriptions are plausible demonstration values, not official data; the
-texts are composed from the short facts below (see demo_content.py).
+texts are composed from the short facts (see demo_content.py).
 """
 
+from pathlib import Path
 from typing import NamedTuple
 
-# slug: (name, AGS, Regierungsbezirk, (lat, lng), website, member since)
-MUNICIPALITIES = {
-    "duisburg": (
-        "Duisburg",
-        "05112000",
-        "duesseldorf",
-        (51.4344, 6.7623),
-        "https://www.duisburg.de",
-        1994,
-    ),
-    "essen": ("Essen", "05113000", "duesseldorf", (51.4556, 7.0116), "https://www.essen.de", 1994),
-    "oberhausen": (
-        "Oberhausen",
-        "05119000",
-        "duesseldorf",
-        (51.4963, 6.8638),
-        "https://www.oberhausen.de",
-        2004,
-    ),
-    "muelheim": (
-        "Mülheim an der Ruhr",
-        "05117000",
-        "duesseldorf",
-        (51.4275, 6.8825),
-        "https://www.muelheim-ruhr.de",
-        2012,
-    ),
-    "wuppertal": (
-        "Wuppertal",
-        "05124000",
-        "duesseldorf",
-        (51.2562, 7.1508),
-        "https://www.wuppertal.de",
-        2006,
-    ),
-    "moenchengladbach": (
-        "Mönchengladbach",
-        "05116000",
-        "duesseldorf",
-        (51.1805, 6.4428),
-        "https://www.moenchengladbach.de",
-        2014,
-    ),
-    "koeln": ("Köln", "05315000", "koeln", (50.9375, 6.9603), "https://www.stadt-koeln.de", 1994),
-    "aachen": ("Aachen", "05334002", "koeln", (50.7753, 6.0839), "https://www.aachen.de", 1999),
-    "bonn": ("Bonn", "05314000", "koeln", (50.7374, 7.0982), "https://www.bonn.de", 2010),
-    "gelsenkirchen": (
-        "Gelsenkirchen",
-        "05513000",
-        "muenster",
-        (51.5177, 7.0857),
-        "https://www.gelsenkirchen.de",
-        1994,
-    ),
-    "gladbeck": (
-        "Gladbeck",
-        "05562014",
-        "muenster",
-        (51.5725, 6.9853),
-        "https://www.gladbeck.de",
-        1998,
-    ),
-    "recklinghausen": (
-        "Recklinghausen",
-        "05562032",
-        "muenster",
-        (51.6141, 7.1979),
-        "https://www.recklinghausen.de",
-        2008,
-    ),
-    "bielefeld": (
-        "Bielefeld",
-        "05711000",
-        "detmold",
-        (52.0302, 8.5325),
-        "https://www.bielefeld.de",
-        2000,
-    ),
-    "minden": ("Minden", "05770024", "detmold", (52.2965, 8.9155), "https://www.minden.de", 2016),
-    "paderborn": (
-        "Paderborn",
-        "05774032",
-        "detmold",
-        (51.7189, 8.7575),
-        "https://www.paderborn.de",
-        2018,
-    ),
-    "dortmund": (
-        "Dortmund",
-        "05913000",
-        "arnsberg",
-        (51.5136, 7.4653),
-        "https://www.dortmund.de",
-        1994,
-    ),
-    "hagen": ("Hagen", "05914000", "arnsberg", (51.3671, 7.4633), "https://www.hagen.de", 2013),
-    "bochum": ("Bochum", "05911000", "arnsberg", (51.4818, 7.2162), "https://www.bochum.de", 2007),
-    "hamm": ("Hamm", "05915000", "arnsberg", (51.6739, 7.8150), "https://www.hamm.de", 2002),
-    "hattingen": (
-        "Hattingen",
-        "05954012",
-        "arnsberg",
-        (51.3990, 7.1858),
-        "https://www.hattingen.de",
-        2009,
-    ),
-}
+from cms.demo.data import (
+    DemoDataError,
+    PageData,
+    Pair,
+    keys,
+    page,
+    pair,
+    read_list,
+    read_mapping,
+    text,
+)
 
-# Kinds of programme area: (German, English) description of the built character.
-KINDS = {
-    "gruenderzeit": (
-        "ein dicht bebautes, gründerzeitlich geprägtes Quartier am Rand der Innenstadt",
-        "a densely built neighbourhood from the late 19th century on the edge of the city centre",
-    ),
-    "montan": (
-        "ein früheres Bergarbeiterquartier, das Zechen und Industrie geprägt haben",
-        "a former miners' district shaped by collieries and industry",
-    ),
-    "grosssiedlung": (
-        "eine Großwohnsiedlung der 1960er- und 1970er-Jahre mit hohen Wohnblöcken",
-        "a large housing estate of the 1960s and 1970s with high-rise blocks",
-    ),
-    "arbeiterquartier": (
-        "ein traditionelles Arbeiterquartier zwischen Gewerbe, Bahntrassen und Hauptstraßen",
-        "a traditional working-class district between industry, railway lines and main roads",
-    ),
-}
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+REGIONS = ("duesseldorf", "koeln", "muenster", "detmold", "arnsberg")
+STATUSES = ("laufend", "abgeschlossen")
+PROFILE_TEXTS = ("teaser", "character", "potentials", "organisation")
+MILESTONES = (
+    "admitted",
+    "action_plan",
+    "office_opens",
+    "funding_completed",
+    "action_plan_updated",
+)
+
+
+class Municipality(NamedTuple):
+    slug: str
+    name: str
+    ags: str
+    region: str  # Regierungsbezirk
+    point: tuple[float, float]  # (lat, lng)
+    website: str
+    since: int  # member since
 
 
 class Area(NamedTuple):
@@ -151,486 +59,135 @@ class Area(NamedTuple):
     area_ha: int
     inhabitants: int
     topics: list[str]
-    feature: tuple[str, str]  # (German, English)
+    feature: Pair
     boundary_km: float
 
 
-_ROWS = [
-    (
-        "duisburg",
-        "marxloh",
-        "Marxloh",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2016,
-        None,
-        (51.5011, 6.7783),
-        "arbeiterquartier",
-        270,
-        20500,
-        ["lokale-oekonomie", "integration-und-inklusion", "buergerbeteiligung"],
-        (
-            "Die Weseler Straße mit ihren Brautmodengeschäften zieht Kundschaft von weit her an.",
-            "Weseler Straße with its bridal fashion shops draws customers from far away.",
-        ),
-        0.7,
-    ),
-    (
-        "duisburg",
-        "hochfeld",
-        "Hochfeld",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2017,
-        2028,
-        (51.4180, 6.7600),
-        "gruenderzeit",
-        190,
-        17200,
-        ["wohnumfeldverbesserung", "bildung", "integration-und-inklusion"],
-        (
-            "Der neue Rheinpark verbindet das Quartier wieder mit dem Fluss.",
-            "The new Rheinpark connects the district with the river again.",
-        ),
-        0,
-    ),
-    (
-        "essen",
-        "katernberg",
-        "Katernberg",
-        "soziale-stadt",
-        "abgeschlossen",
-        1999,
-        2009,
-        (51.4925, 7.0420),
-        "montan",
-        320,
-        22800,
-        ["buergerbeteiligung", "beschaeftigung-und-qualifizierung", "stadtteilmarketing"],
-        (
-            "Das UNESCO-Welterbe Zollverein liegt direkt nebenan.",
-            "The Zollverein UNESCO World Heritage Site is right next door.",
-        ),
-        0.8,
-    ),
-    (
-        "essen",
-        "altendorf",
-        "Altendorf",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2018,
-        2027,
-        (51.4577, 6.9930),
-        "arbeiterquartier",
-        160,
-        23500,
-        ["wohnumfeldverbesserung", "oekologie-und-umweltgerechtigkeit", "bildung"],
-        (
-            "Mit dem Niederfeldsee ist ein neuer Stadtteilpark mit Wasserfläche entstanden.",
-            "With the Niederfeldsee lake, a new neighbourhood park with a water area has been created.",
-        ),
-        0,
-    ),
-    (
-        "oberhausen",
-        "knappenviertel",
-        "Knappenviertel",
-        "soziale-stadt",
-        "abgeschlossen",
-        2005,
-        2015,
-        (51.4741, 6.8611),
-        "montan",
-        140,
-        11400,
-        ["wohnungs-und-staedtebau", "einbindung-der-institutionen"],
-        (
-            "Die Siedlungshäuser der Bergleute prägen bis heute das Straßenbild.",
-            "The miners' cottages still shape the streets today.",
-        ),
-        0,
-    ),
-    (
-        "muelheim",
-        "eppinghofen",
-        "Eppinghofen",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2016,
-        None,
-        (51.4330, 6.8900),
-        "gruenderzeit",
-        130,
-        13100,
-        ["integration-und-inklusion", "schule-kultur-zusammenleben"],
-        (
-            "Das Quartier grenzt unmittelbar an die Mülheimer Innenstadt und den Hauptbahnhof.",
-            "The district borders directly on Mülheim's city centre and main station.",
-        ),
-        0,
-    ),
-    (
-        "wuppertal",
-        "oberbarmen-wichlinghausen",
-        "Oberbarmen/Wichlinghausen",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2008,
-        None,
-        (51.2755, 7.2220),
-        "gruenderzeit",
-        350,
-        31000,
-        ["buergerbeteiligung", "lokale-oekonomie", "lokale-oeffentlichkeit"],
-        (
-            "Der Berliner Platz an der Endstation der Schwebebahn ist der zentrale Ort des Viertels.",
-            "Berliner Platz at the suspension railway's terminus is the district's central place.",
-        ),
-        0.9,
-    ),
-    (
-        "moenchengladbach",
-        "rheydt",
-        "Rheydt",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2015,
-        2026,
-        (51.1660, 6.4450),
-        "gruenderzeit",
-        210,
-        19800,
-        ["stadtteilmarketing", "lokale-oekonomie"],
-        (
-            "Die Innenstadt von Rheydt hat ihren eigenen Marktplatz und eine lange Geschichte.",
-            "Rheydt's centre has its own market square and a long history.",
-        ),
-        0,
-    ),
-    (
-        "koeln",
-        "chorweiler",
-        "Chorweiler",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2012,
-        None,
-        (51.0270, 6.8970),
-        "grosssiedlung",
-        180,
-        13000,
-        ["wohnungs-und-staedtebau", "integration-und-inklusion", "gesundheit-und-sicherheit"],
-        (
-            "Die Hochhäuser rund um den Pariser Platz prägen das Bild des Stadtteils.",
-            "The high-rise blocks around Pariser Platz shape the district's image.",
-        ),
-        0.6,
-    ),
-    (
-        "koeln",
-        "kalk",
-        "Kalk",
-        "soziale-stadt",
-        "abgeschlossen",
-        1999,
-        2012,
-        (50.9380, 7.0050),
-        "arbeiterquartier",
-        290,
-        23000,
-        ["beschaeftigung-und-qualifizierung", "lokale-oekonomie"],
-        (
-            "Auf dem Gelände der früheren Chemischen Fabrik Kalk sind neue Nutzungen entstanden.",
-            "New uses have grown on the site of the former Chemische Fabrik Kalk.",
-        ),
-        0,
-    ),
-    (
-        "aachen",
-        "aachen-ost",
-        "Aachen-Ost/Rothe Erde",
-        "soziale-stadt",
-        "abgeschlossen",
-        2000,
-        2014,
-        (50.7745, 6.1080),
-        "arbeiterquartier",
-        250,
-        21000,
-        ["einbindung-der-institutionen", "bildung", "buergerbeteiligung"],
-        (
-            "Die Jülicher Straße ist die Lebensader des Quartiers.",
-            "Jülicher Straße is the district's main artery.",
-        ),
-        0,
-    ),
-    (
-        "bonn",
-        "neu-tannenbusch",
-        "Neu-Tannenbusch",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2015,
-        2027,
-        (50.7480, 7.0650),
-        "grosssiedlung",
-        110,
-        12300,
-        ["wohnumfeldverbesserung", "gesundheit-und-sicherheit", "sport-und-freizeit"],
-        (
-            "Die Großsiedlung entstand in den 1970er-Jahren im Bonner Norden.",
-            "The estate was built in the 1970s in the north of Bonn.",
-        ),
-        0,
-    ),
-    (
-        "gelsenkirchen",
-        "bismarck-schalke-nord",
-        "Bismarck/Schalke-Nord",
-        "soziale-stadt",
-        "abgeschlossen",
-        1995,
-        2008,
-        (51.5290, 7.0800),
-        "montan",
-        480,
-        25000,
-        ["buergerbeteiligung", "kultur", "oekologie-und-umweltgerechtigkeit"],
-        (
-            "Die frühere Zeche Consolidation ist heute ein Ort für Kultur und Begegnung.",
-            "The former Consolidation colliery is now a place for culture and encounters.",
-        ),
-        0,
-    ),
-    (
-        "gelsenkirchen",
-        "ueckendorf",
-        "Ückendorf",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2014,
-        None,
-        (51.4990, 7.1000),
-        "gruenderzeit",
-        220,
-        20100,
-        ["kultur", "lokale-oekonomie", "wohnungs-und-staedtebau"],
-        (
-            "Künstlerinnen, Künstler und junge Unternehmen beleben die Bochumer Straße.",
-            "Artists and young businesses are bringing Bochumer Straße back to life.",
-        ),
-        0,
-    ),
-    (
-        "gladbeck",
-        "brauck",
-        "Brauck",
-        "soziale-stadt",
-        "abgeschlossen",
-        1999,
-        2011,
-        (51.5560, 6.9870),
-        "montan",
-        300,
-        9800,
-        ["wohnumfeldverbesserung", "beschaeftigung-und-qualifizierung"],
-        (
-            "Die Siedlungen entstanden für die Beschäftigten der umliegenden Zechen.",
-            "The housing estates were built for the workers of the surrounding collieries.",
-        ),
-        0,
-    ),
-    (
-        "recklinghausen",
-        "hochlarmark-grullbad",
-        "Hochlarmark/Grullbad",
-        "soziale-stadt",
-        "abgeschlossen",
-        2009,
-        2019,
-        (51.5870, 7.2100),
-        "montan",
-        260,
-        16500,
-        ["sport-und-freizeit", "gender-mainstreaming", "buergerbeteiligung"],
-        (
-            "Der Förderturm der früheren Zeche Recklinghausen II ist weithin sichtbar.",
-            "The headframe of the former Recklinghausen II colliery can be seen from far away.",
-        ),
-        0,
-    ),
-    (
-        "bielefeld",
-        "baumheide",
-        "Baumheide",
-        "soziale-stadt",
-        "abgeschlossen",
-        2001,
-        2012,
-        (52.0470, 8.5850),
-        "grosssiedlung",
-        120,
-        8200,
-        ["integration-und-inklusion", "gender-mainstreaming"],
-        (
-            "Das Stadtteilzentrum ist Treffpunkt für Menschen aus über 60 Herkunftsländern.",
-            "The community centre is a meeting place for people from more than 60 countries.",
-        ),
-        0,
-    ),
-    (
-        "minden",
-        "baerenkaempen",
-        "Bärenkämpen",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2017,
-        2027,
-        (52.3000, 8.9300),
-        "grosssiedlung",
-        75,
-        6200,
-        ["wohnumfeldverbesserung", "sport-und-freizeit"],
-        (
-            "Die Siedlung liegt im Grünen am nördlichen Stadtrand.",
-            "The estate lies in green surroundings on the northern edge of town.",
-        ),
-        0.5,
-    ),
-    (
-        "paderborn",
-        "kaukenberg",
-        "Kaukenberg",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2019,
-        2029,
-        (51.7040, 8.7580),
-        "grosssiedlung",
-        60,
-        5100,
-        ["bildung", "einbindung-der-institutionen"],
-        (
-            "Kita, Grundschule und Familienzentrum liegen dicht beieinander.",
-            "Day-care centre, primary school and family centre are close together.",
-        ),
-        0,
-    ),
-    (
-        "dortmund",
-        "nordstadt",
-        "Nordstadt",
-        "sozialer-zusammenhalt",
-        "laufend",
-        1999,
-        None,
-        (51.5260, 7.4600),
-        "gruenderzeit",
-        1450,
-        60000,
-        ["lokale-oekonomie", "integration-und-inklusion", "lokale-oeffentlichkeit"],
-        (
-            "Nordmarkt und Borsigplatz sind die bekanntesten Treffpunkte des Viertels.",
-            "Nordmarkt and Borsigplatz are the district's best-known meeting places.",
-        ),
-        0,
-    ),
-    (
-        "dortmund",
-        "westerfilde-bodelschwingh",
-        "Westerfilde/Bodelschwingh",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2016,
-        2026,
-        (51.5480, 7.3690),
-        "grosssiedlung",
-        230,
-        14800,
-        ["wohnungs-und-staedtebau", "buergerbeteiligung"],
-        (
-            "Das Wasserschloss Bodelschwingh liegt mitten im Programmgebiet.",
-            "Bodelschwingh moated castle lies in the middle of the programme area.",
-        ),
-        0,
-    ),
-    (
-        "hagen",
-        "wehringhausen",
-        "Wehringhausen",
-        "sozialer-zusammenhalt",
-        "laufend",
-        2014,
-        2026,
-        (51.3560, 7.4550),
-        "gruenderzeit",
-        170,
-        15300,
-        ["buergerbeteiligung", "wohnumfeldverbesserung", "kultur"],
-        (
-            "Gründerzeitliche Fassaden und der Wilhelmsplatz prägen das Viertel.",
-            "Late-19th-century façades and Wilhelmsplatz shape the district.",
-        ),
-        0,
-    ),
-    (
-        "bochum",
-        "hustadt",
-        "Hustadt",
-        "soziale-stadt",
-        "abgeschlossen",
-        2008,
-        2019,
-        (51.4430, 7.2590),
-        "grosssiedlung",
-        45,
-        5600,
-        ["integration-und-inklusion", "schule-kultur-zusammenleben"],
-        (
-            "Die Siedlung liegt direkt neben dem Campus der Ruhr-Universität.",
-            "The estate lies right next to the Ruhr University campus.",
-        ),
-        0,
-    ),
-    (
-        "hamm",
-        "hamm-norden",
-        "Hamm-Norden",
-        "soziale-stadt",
-        "abgeschlossen",
-        2003,
-        2016,
-        (51.6950, 7.8150),
-        "montan",
-        400,
-        19500,
-        ["beschaeftigung-und-qualifizierung", "gesundheit-und-sicherheit"],
-        (
-            "Die Zeche Radbod prägte den Stadtteil über Jahrzehnte.",
-            "The Radbod colliery shaped the district for decades.",
-        ),
-        0,
-    ),
-    (
-        "hattingen",
-        "suedstadt",
-        "Südstadt",
-        "andere",
-        "abgeschlossen",
-        2010,
-        2020,
-        (51.3950, 7.1850),
-        "arbeiterquartier",
-        95,
-        7400,
-        ["wohnungs-und-staedtebau", "stadtteilmarketing"],
-        (
-            "Die frühere Henrichshütte ist heute ein Industriemuseum.",
-            "The former Henrichshütte ironworks is now an industrial museum.",
-        ),
-        0,
-    ),
-]
+class Texts(NamedTuple):
+    index: PageData
+    hero_images: list[str]
+    municipality: dict[str, Pair]  # teaser, portrait, areas_one, areas_other
+    contact: dict  # name, email (texts), role, organisation (pairs)
+    profile: dict[str, Pair]  # teaser, character, potentials, organisation
+    milestones: dict[str, tuple[Pair, Pair]]  # key -> title, text
+    perspectives: dict[str, Pair]  # completed, running
+    kinds: dict[str, Pair]
+    challenges: dict[str, Pair]
+    programmes: dict[str, Pair]
 
-PROFILES = [Area(*row) for row in _ROWS]
+
+def _point(item: dict, where: str) -> tuple[float, float]:
+    value = item.get("location")
+    if not (
+        isinstance(value, list) and len(value) == 2 and all(isinstance(v, float) for v in value)
+    ):
+        raise DemoDataError(f"{where}: 'location' must be [lat, lng]")
+    return (value[0], value[1])
+
+
+def _number(item: dict, key: str, where: str, *, optional: bool = False):
+    value = item.get(key)
+    if optional and value is None:
+        return None
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise DemoDataError(f"{where}: {key!r} must be a number")
+    return value
+
+
+def load_municipalities(path: Path = DEMO_DIR / "municipalities.yaml") -> dict:
+    municipalities = {}
+    for number, item in enumerate(read_list(path), start=1):
+        where = f"{path.name} item {number}"
+        if item.get("region") not in REGIONS:
+            raise DemoDataError(f"{where}: 'region' must be one of {REGIONS}")
+        municipality = Municipality(
+            slug=text(item, "slug", where),
+            name=text(item, "name", where),
+            ags=text(item, "ags", where),
+            region=item["region"],
+            point=_point(item, where),
+            website=text(item, "website", where),
+            since=_number(item, "member_since", where),
+        )
+        municipalities[municipality.slug] = municipality
+    return municipalities
+
+
+def _pairs(data: dict, key: str, where: str) -> dict[str, Pair]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not value:
+        raise DemoDataError(f"{where}: {key!r} must map names to texts in both languages")
+    return {name: pair(value, name, f"{where} {key}") for name in value}
+
+
+def load_texts(path: Path = DEMO_DIR / "texts.yaml") -> Texts:
+    data = read_mapping(path)
+    name = path.name
+    profile = data.get("profile") or {}
+    where = f"{name} profile"
+    milestones = profile.get("milestones") or {}
+    if set(milestones) != set(MILESTONES):
+        raise DemoDataError(f"{where}: 'milestones' needs exactly {', '.join(MILESTONES)}")
+    milestones = {
+        key: (pair(item, "title", f"{where} {key}"), pair(item, "text", f"{where} {key}"))
+        for key, item in milestones.items()
+    }
+    contact = dict(data.get("contact") or {})
+    for key in ("name", "email"):
+        text(contact, key, f"{name} contact")
+    for key in ("role", "organisation"):
+        contact[key] = pair(contact, key, f"{name} contact")
+    return Texts(
+        index=page(data.get("index"), f"{name} index"),
+        hero_images=keys(data, "hero_images", name),
+        municipality=_pairs(data, "municipality", name),
+        contact=contact,
+        profile={key: pair(profile, key, where) for key in PROFILE_TEXTS},
+        milestones=milestones,
+        perspectives=_pairs(profile, "perspectives", where),
+        kinds=_pairs(data, "kinds", name),
+        challenges=_pairs(data, "challenges", name),
+        programmes=_pairs(data, "programmes", name),
+    )
+
+
+def load_areas(
+    texts: Texts, municipalities: dict, path: Path = DEMO_DIR / "areas.yaml"
+) -> list[Area]:
+    areas = []
+    for number, item in enumerate(read_list(path), start=1):
+        where = f"{path.name} item {number}"
+        for key, known in (
+            ("municipality", municipalities),
+            ("kind", texts.kinds),
+            ("programme", texts.programmes),
+        ):
+            if item.get(key) not in known:
+                raise DemoDataError(f"{where}: {key!r} must be one of {', '.join(known)}")
+        if item.get("status") not in STATUSES:
+            raise DemoDataError(f"{where}: 'status' must be one of {STATUSES}")
+        areas.append(
+            Area(
+                municipality=item["municipality"],
+                slug=text(item, "slug", where),
+                name=text(item, "name", where),
+                programme=item["programme"],
+                status=item["status"],
+                start=_number(item, "start", where),
+                end=_number(item, "end", where, optional=True),
+                point=_point(item, where),
+                kind=item["kind"],
+                area_ha=_number(item, "area_ha", where),
+                inhabitants=_number(item, "inhabitants", where),
+                topics=keys(item, "topics", where),
+                feature=pair(item, "feature", where),
+                boundary_km=_number(item, "boundary_km", where),
+            )
+        )
+    return areas
+
+
+TEXTS = load_texts()
+MUNICIPALITIES = load_municipalities()
+PROFILES = load_areas(TEXTS, MUNICIPALITIES)
+KINDS = TEXTS.kinds
