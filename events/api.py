@@ -21,9 +21,9 @@ from cms.api.v3 import (
 )
 from cms.listing.ninja import query_schema
 
+from .enums import AttendanceMode
 from .filters import EventFilters, NewsFilters
-from .models import AttendanceMode
-from .queries import event_list, news_list
+from .models import EventPage, NewsPage
 
 news_router = Router(tags=["News"])
 events_router = Router(tags=["Events"])
@@ -67,7 +67,7 @@ def list_news(
     check_params(request, NewsFilters.params())
     with translation.override(lang):  # facet labels in the language asked for
         listing = NewsFilters().run(
-            news_list(locale_for(lang)),
+            NewsPage.objects.published(locale_for(lang)).listed(),
             filters.selection,
             offset=paging.offset,
             limit=paging.limit,
@@ -141,7 +141,7 @@ def list_events(
     check_params(request, {*EventFilters.params(), "archive"})
     with translation.override(lang):  # facet labels in the language asked for
         listing = EventFilters().run(
-            event_list(locale_for(lang), archive=archive),
+            EventPage.objects.published(locale_for(lang)).listed(archive=archive),
             filters.selection,
             offset=paging.offset,
             limit=paging.limit,

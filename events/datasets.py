@@ -11,10 +11,11 @@ from cms.models import TaggedPage
 from cms.opendata import Column, Dataset, Format, register
 from cms.opendata.formats import CSV
 
+from .enums import AttendanceMode
 from .feeds import build_calendar
 from .filters import EventFilters
-from .models import AttendanceMode
-from .queries import EVENT_LIST_FIELDS, published_events
+from .models import EventPage
+from .queries import EVENT_LIST_FIELDS
 
 COLUMNS = [
     Column("id", _("Number of the event (stable, also in the API)")),
@@ -41,12 +42,14 @@ COLUMNS = [
 
 
 def base(locale):
-    return published_events(locale)
+    return EventPage.objects.published(locale)
 
 
 def event_list(locale, selection):
     """The chosen events by start, with their topics (two queries)."""
-    queryset = published_events(locale).only(*EVENT_LIST_FIELDS).order_by("starts_at", "pk")
+    queryset = (
+        EventPage.objects.published(locale).only(*EVENT_LIST_FIELDS).order_by("starts_at", "pk")
+    )
     events = list(selection.filterset.apply(queryset, selection))
     topics: dict[int, list[str]] = {event.pk: [] for event in events}
     rows = TaggedPage.objects.filter(content_object_id__in=list(topics) or [0])
@@ -103,7 +106,7 @@ ICALENDAR = Format("ics", "iCalendar", "text/calendar", "ICS", write_ics)
 
 def period(locale):
     row = (
-        published_events(locale)
+        EventPage.objects.published(locale)
         .order_by()
         .aggregate(start=Min("start_date"), end=Max(Coalesce("end_date", "start_date")))
     )

@@ -17,9 +17,9 @@ from icalendar import Event as CalendarEvent
 from cms.feeds import PageFeed
 from cms.localization import absolute_url
 
+from .enums import AttendanceMode, local_zone
 from .filters import EventFilters, NewsFilters
-from .models import AttendanceMode, local_zone
-from .queries import calendar_events, news_list, topic_labels_by_page
+from .queries import topic_labels_by_page
 
 NEWS_FEED_LENGTH = 30
 FEED_CACHE_SECONDS = 15 * 60
@@ -35,9 +35,10 @@ def _bad_request(problems) -> HttpResponseBadRequest:
 class NewsFeed(PageFeed):
     """The news of one language, optionally of one topic."""
 
-    def __init__(self, index, filterset, selection, topics, feed_type):
+    def __init__(self, index, news, filterset, selection, topics, feed_type):
         super().__init__()
         self.index = index
+        self.news = news
         self.filterset = filterset
         self.selection = selection
         self.topics = topics
@@ -56,8 +57,7 @@ class NewsFeed(PageFeed):
         return self.index.teaser or self.title()
 
     def items(self):
-        news = news_list(self.index.locale, self.index)
-        items = list(self.filterset.apply(news, self.selection)[:NEWS_FEED_LENGTH])
+        items = list(self.filterset.apply(self.news, self.selection)[:NEWS_FEED_LENGTH])
         self.labels = topic_labels_by_page(items, self.topics)
         return items
 
@@ -71,13 +71,14 @@ class NewsFeed(PageFeed):
         return self.labels.get(item.pk, [])
 
 
-def news_feed(index, request, feed_type: str):
+def news_feed(index, request, news, feed_type: str):
+    """``news``: the index's news, lean enough for feeds (``NewsIndexPage.news``)."""
     filterset = NewsFilters()
     selection = filterset.parse(request.GET)
     if selection.problems:
         return _bad_request(selection.problems)
     topics = NewsFilters.topic.topics(filterset.context)
-    response = NewsFeed(index, filterset, selection, topics, feed_type)(request)
+    response = NewsFeed(index, news, filterset, selection, topics, feed_type)(request)
     response["Cache-Control"] = f"public, max-age={FEED_CACHE_SECONDS}"
     return response
 
@@ -160,13 +161,14 @@ def build_calendar(events, request, name: str, topics=None) -> bytes:
     return calendar.to_ical()
 
 
-def calendar_feed(index, request):
-    """The subscription feed: upcoming events and those of the past year."""
+def calendar_feed(index, request, events):
+    """The subscription feed: upcoming events and those of the past year (``events``: the
+    index's visible events, ``EventIndexPage.events``)."""
     filterset = EventFilters()
     selection = filterset.parse(request.GET)
     if selection.problems:
         return _bad_request(selection.problems)
-    events = list(filterset.apply(calendar_events(index.locale, index), selection))
+    events = list(filterset.apply(events.calendar(), selection))
     topics = EventFilters.topic.topics(filterset.context)
     topic = topics.get(selection.topic)
     name = f"{index.title} – {_('Soziale Stadt NRW')}" + (f": {topic.label}" if topic else "")

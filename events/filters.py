@@ -12,7 +12,7 @@ from cms.listing import (
     YearFilter,
 )
 
-from .models import AttendanceMode, local_zone
+from .enums import AttendanceMode, local_zone
 
 EVENT_SPAN = ("starts_at", "ends_at")
 

@@ -1,9 +1,7 @@
 """News (Aktuelles) and event notices (Veranstaltungshinweise), with their indexes and feeds."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -19,10 +17,9 @@ from cms.blocks import ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
 
-
-def local_zone() -> ZoneInfo:
-    """Events happen in Germany: wall-clock times are Europe/Berlin, summer and winter time."""
-    return ZoneInfo(settings.TIME_ZONE)
+from . import feeds, structured_data, views
+from .enums import AttendanceMode, local_zone
+from .queries import EventManager, NewsManager
 
 
 class NewsIndexPage(RoutablePageMixin, OverviewPage):
@@ -36,23 +33,21 @@ class NewsIndexPage(RoutablePageMixin, OverviewPage):
         verbose_name = _("news overview")
         verbose_name_plural = _("news overviews")
 
+    def news(self):
+        """Its visible news, newest first, lean enough for lists and feeds."""
+        return NewsPage.objects.published(self.locale, self).listed()
+
     @path("")
     def index_view(self, request):
-        from . import views
-
-        return views.news_index(self, request)
+        return views.news_index(self, request, self.news())
 
     @path("feed.rss/", name="rss")
     def rss_view(self, request):
-        from . import feeds
-
-        return feeds.news_feed(self, request, feed_type="rss")
+        return feeds.news_feed(self, request, self.news(), feed_type="rss")
 
     @path("feed.atom/", name="atom")
     def atom_view(self, request):
-        from . import feeds
-
-        return feeds.news_feed(self, request, feed_type="atom")
+        return feeds.news_feed(self, request, self.news(), feed_type="atom")
 
 
 class NewsPage(BasePage):
@@ -122,6 +117,8 @@ class NewsPage(BasePage):
     search_result_type = "news"
     search_date_field = "date"
 
+    objects = NewsManager()
+
     parent_page_types = ["events.NewsIndexPage"]
     subpage_types = []
     template = "events/news_page.html"
@@ -132,9 +129,7 @@ class NewsPage(BasePage):
         verbose_name_plural = _("news items")
 
     def json_ld(self, request) -> dict:
-        from .structured_data import news_article
-
-        return news_article(self, request)
+        return structured_data.news_article(self, request)
 
 
 class EventIndexPage(RoutablePageMixin, OverviewPage):
@@ -148,11 +143,13 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
         verbose_name = _("events overview")
         verbose_name_plural = _("events overviews")
 
+    def events(self):
+        """Its visible events; the listings and the calendar narrow them."""
+        return EventPage.objects.published(self.locale, self)
+
     @path("")
     def upcoming_view(self, request):
-        from . import views
-
-        return views.event_index(self, request, archive=False)
+        return views.event_index(self, request, self.events(), archive=False)
 
     # The archive's address in each language (both work in both).
     ARCHIVE_ROUTES = {"de": "archive", "en": "archive-en"}
@@ -160,21 +157,11 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
     @path("archiv/", name="archive")
     @path("archive/", name="archive-en")
     def archive_view(self, request):
-        from . import views
-
-        return views.event_index(self, request, archive=True)
+        return views.event_index(self, request, self.events(), archive=True)
 
     @path("feed.ics/", name="ical")
     def ical_view(self, request):
-        from . import feeds
-
-        return feeds.calendar_feed(self, request)
-
-
-class AttendanceMode(models.TextChoices):
-    OFFLINE = "offline", _("on site")
-    ONLINE = "online", _("online")
-    MIXED = "mixed", _("on site and online")
+        return feeds.calendar_feed(self, request, self.events())
 
 
 class EventPage(RoutablePageMixin, BasePage):
@@ -308,6 +295,8 @@ class EventPage(RoutablePageMixin, BasePage):
     search_result_type = "event"
     search_date_field = "start_date"
 
+    objects = EventManager()
+
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
     template = "events/event_page.html"
@@ -318,8 +307,6 @@ class EventPage(RoutablePageMixin, BasePage):
 
     @path("event.ics/", name="ical")
     def ical_view(self, request):
-        from . import feeds
-
         return feeds.event_ics(self, request)
 
     @property
@@ -418,9 +405,7 @@ class EventPage(RoutablePageMixin, BasePage):
             raise ValidationError(errors)
 
     def json_ld(self, request) -> dict:
-        from .structured_data import event
-
-        return event(self, request)
+        return structured_data.event(self, request)
 
 
 def _exists_locally(day: datetime.date, time: datetime.time) -> bool:

@@ -1,5 +1,6 @@
-"""The one place that finds news and events: the HTML indexes, the feeds, the start page and the
-API start from these querysets; the listings' filters (``events.filters``) narrow them.
+"""The one place that finds news and events: the querysets of ``NewsPage.objects`` and
+``EventPage.objects``. The HTML indexes, the feeds, the start page and the API start from them;
+the listings' filters (``events.filters``) narrow them.
 """
 
 import datetime
@@ -7,14 +8,13 @@ from collections.abc import Mapping
 
 from django.utils import timezone
 
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, PageManager
+from wagtail.query import PageQuerySet
 
 from cms.models import Topic
 from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
 from cms.topics import topic_slugs_of
-
-from .models import EventPage, NewsPage
 
 # A subscribed calendar shows what is coming and what happened in the past year.
 CALENDAR_PAST_DAYS = 365
@@ -31,66 +31,63 @@ def known_topics() -> dict[str, Topic]:
     return topic_vocabulary()
 
 
-def published_news(locale: Locale, index: Page | None = None):
-    """Visible news of one language, newest first."""
-    queryset = visible(NewsPage.objects.filter(locale=locale))
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return queryset.order_by("-date", "-first_published_at", "-pk")
+class NewsQuerySet(PageQuerySet):
+    """``NewsPage.objects``: the news index, the feeds, the start page and the API start here."""
+
+    def published(self, locale: Locale | int, index: Page | None = None):
+        """Visible news of one language, newest first."""
+        queryset = visible(self.filter(locale=locale))
+        if index is not None:
+            queryset = queryset.descendant_of(index)
+        return queryset.order_by("-date", "-first_published_at", "-pk")
+
+    def listed(self):
+        """The news lean enough for lists and feeds (no StreamField loaded); the listing's
+        filters (``events.filters.NewsFilters``) narrow them."""
+        return self.only(*NEWS_LIST_FIELDS)
+
+    def newest(self, locale: Locale | int, limit: int = 3) -> list:
+        """The newest news for the start page: one query."""
+        return list(self.published(locale).listed()[:limit])
 
 
-def news_list(locale: Locale, index: Page | None = None):
-    """The news lean enough for lists and feeds (no StreamField loaded); the listing's
-    filters (``events.filters.NewsFilters``) narrow it."""
-    return published_news(locale, index).only(*NEWS_LIST_FIELDS)
-
-
-def latest_news(locale: Locale, limit: int = 3) -> list[NewsPage]:
-    """The newest news for the start page: one query."""
-    return list(news_list(locale)[:limit])
+NewsManager = PageManager.from_queryset(NewsQuerySet)
 
 
 # -------------------------------------------------------------------------------------- events
 
 
-def published_events(locale: Locale, index: Page | None = None):
-    queryset = visible(EventPage.objects.filter(locale=locale))
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return queryset
+class EventQuerySet(PageQuerySet):
+    """``EventPage.objects``: the event index, the calendars, the start page, the API and the
+    open data start here."""
+
+    def published(self, locale: Locale | int, index: Page | None = None):
+        queryset = visible(self.filter(locale=locale))
+        if index is not None:
+            queryset = queryset.descendant_of(index)
+        return queryset
+
+    def listed(self, *, archive: bool = False, now: datetime.datetime | None = None):
+        """Upcoming events (not yet ended) by start, or the archive (ended) newest first; the
+        listing's filters (``events.filters.EventFilters``) narrow them."""
+        now = now or timezone.now()
+        queryset = self.only(*EVENT_LIST_FIELDS)
+        if archive:
+            return queryset.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
+        return queryset.filter(ends_at__gt=now).order_by("starts_at", "pk")
+
+    def soonest(self, locale: Locale | int, limit: int = 3, now=None) -> list:
+        """The next events for the start page: one query."""
+        return list(self.published(locale).listed(now=now)[:limit])
+
+    def calendar(self, now=None):
+        """Events of a subscribed calendar: everything upcoming and the past year."""
+        now = now or timezone.now()
+        since = now - datetime.timedelta(days=CALENDAR_PAST_DAYS)
+        return self.only(*EVENT_LIST_FIELDS).filter(ends_at__gt=since).order_by("starts_at", "pk")
 
 
-def event_list(
-    locale: Locale,
-    index: Page | None = None,
-    *,
-    archive: bool = False,
-    now: datetime.datetime | None = None,
-):
-    """Upcoming events (not yet ended) by start, or the archive (ended) newest first; the
-    listing's filters (``events.filters.EventFilters``) narrow it."""
-    now = now or timezone.now()
-    queryset = published_events(locale, index).only(*EVENT_LIST_FIELDS)
-    if archive:
-        return queryset.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
-    return queryset.filter(ends_at__gt=now).order_by("starts_at", "pk")
-
-
-def next_events(locale: Locale, limit: int = 3, now=None) -> list[EventPage]:
-    """The next events for the start page: one query."""
-    return list(event_list(locale, now=now)[:limit])
-
-
-def calendar_events(locale: Locale, index=None, now=None):
-    """Events of a subscribed calendar: everything upcoming and the past year."""
-    now = now or timezone.now()
-    since = now - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-    return (
-        published_events(locale, index)
-        .only(*EVENT_LIST_FIELDS)
-        .filter(ends_at__gt=since)
-        .order_by("starts_at", "pk")
-    )
+EventManager = PageManager.from_queryset(EventQuerySet)
 
 
 def topic_labels_by_page(pages, topics: Mapping[str, Topic] | None = None) -> dict[int, list[str]]:

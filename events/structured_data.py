@@ -4,7 +4,7 @@ import re
 
 from cms.localization import absolute_url
 
-from .models import AttendanceMode
+from .enums import AttendanceMode
 
 PUBLISHER = {"@type": "Organization", "name": "AG Soziale Stadt NRW"}
 ATTENDANCE = {

@@ -1,11 +1,11 @@
-"""The news and event indexes: the index page hands its queryset to the listing, render."""
+"""The news and event indexes: the index page hands its querysets to the listing, render."""
 
 from types import SimpleNamespace
 
 from django.utils.translation import get_language
 
 from .filters import EventFilters, NewsFilters
-from .queries import event_list, news_list, published_events, topic_labels_by_page
+from .queries import topic_labels_by_page
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
@@ -30,11 +30,11 @@ def facet_pairs(listing, **names) -> SimpleNamespace:
     )
 
 
-def news_index(page, request):
-    base = news_list(page.locale, page)
-    filterset = NewsFilters(base)
+def news_index(page, request, news):
+    """``news``: the index's news, lean enough for lists (``NewsIndexPage.news``)."""
+    filterset = NewsFilters(news)
     selection = filterset.parse(request.GET)
-    listing = filterset.run(base, selection, page=request.GET.get("page"), per_page=NEWS_PER_PAGE)
+    listing = filterset.run(news, selection, page=request.GET.get("page"), per_page=NEWS_PER_PAGE)
     topics = NewsFilters.topic.topics(filterset.context)
     return page.render(
         request,
@@ -50,12 +50,13 @@ def news_index(page, request):
     )
 
 
-def event_index(page, request, *, archive: bool):
+def event_index(page, request, events, *, archive: bool):
+    """``events``: the index's visible events (``EventIndexPage.events``)."""
     # An unknown city is reported on the page (the API answers such a question with nothing).
-    filterset = EventFilters(published_events(page.locale, page), check_open=True)
+    filterset = EventFilters(events, check_open=True)
     selection = filterset.parse(request.GET)
     listing = filterset.run(
-        event_list(page.locale, page, archive=archive),
+        events.listed(archive=archive),
         selection,
         page=request.GET.get("page"),
         per_page=EVENTS_PER_PAGE,

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
+from django.forms import modelform_factory
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -25,8 +26,6 @@ from cms.accounts.network import client_ip
 from cms.localization import absolute_url
 from cms.models import SiteSettings
 
-from .models import AccessibilityFeedback
-
 logger = logging.getLogger(__name__)
 
 SIGNER = signing.TimestampSigner(salt="home.accessibility.feedback")
@@ -35,12 +34,14 @@ MAX_SECONDS = 60 * 60 * 24
 
 
 class FeedbackForm(forms.ModelForm):
+    """The form of the page's feedback model (``AccessibilityFeedback``), which the page hands
+    to ``handle_feedback``: the models call this module, so it does not import them."""
+
     # Hidden from people (CSS and aria-hidden); bots fill in every field.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
     issued = forms.CharField(widget=forms.HiddenInput)
 
     class Meta:
-        model = AccessibilityFeedback
         fields = ["name", "email", "page_url", "message"]
         widgets = {"message": forms.Textarea(attrs={"rows": 6, "maxlength": 5000})}
 
@@ -93,7 +94,7 @@ def recipients(request) -> list[str]:
     return [office] if office else []
 
 
-def send_feedback_mails(request, page, feedback: AccessibilityFeedback) -> None:
+def send_feedback_mails(request, page, feedback) -> None:
     context = {"feedback": feedback, "page": page, "page_url": absolute_url(page)}
     to_office = recipients(request)
     try:
@@ -118,11 +119,13 @@ def send_feedback_mails(request, page, feedback: AccessibilityFeedback) -> None:
         logger.exception("Accessibility feedback %s stored, but a mail failed", feedback.pk)
 
 
-def handle_feedback(page, request):
-    """GET: the statement with an empty form. POST: store, mail, redirect to the thanks."""
+def handle_feedback(page, request, feedback_model):
+    """GET: the statement with an empty form. POST: store (as a ``feedback_model``), mail,
+    redirect to the thanks."""
+    form_class = modelform_factory(feedback_model, form=FeedbackForm)
     if request.method != "POST":
-        return page.render(request, context_overrides={"form": FeedbackForm()})
-    form = FeedbackForm(request.POST)
+        return page.render(request, context_overrides={"form": form_class()})
+    form = form_class(request.POST)
     if form.is_valid():
         if rate_limited(request):
             form.add_error(

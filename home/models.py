@@ -20,11 +20,10 @@ from cms.fields import StreamField
 from cms.models import BasePage, Topic
 from cms.querysets import visible
 from cms.serializers import DocumentField, ImageField
-from events.models import EventIndexPage, NewsIndexPage
-from events.queries import latest_news, next_events
-from profiles.models import DistrictProfileIndexPage
-from profiles.queries import profile_summary
+from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from profiles.models import PROFILES, DistrictProfileIndexPage
 
+from . import accessibility
 from .blocks import EasyLanguageStreamBlock
 
 
@@ -90,11 +89,13 @@ class HomePage(BasePage):
         context["topics"] = Topic.objects.all()
         context["news_index"] = sections.get(NewsIndexPage)
         context["event_index"] = sections.get(EventIndexPage)
-        context["news"] = latest_news(self.locale_id) if context["news_index"] else []
-        context["events"] = next_events(self.locale_id) if context["event_index"] else []
+        context["news"] = NewsPage.objects.newest(self.locale_id) if context["news_index"] else []
+        context["events"] = (
+            EventPage.objects.soonest(self.locale_id) if context["event_index"] else []
+        )
         profiles_index = sections.get(DistrictProfileIndexPage)
         context["profiles"] = (
-            profile_summary(self.locale_id, profiles_index) if profiles_index else None
+            PROFILES.summary(self.locale_id, profiles_index) if profiles_index else None
         )
         return context
 
@@ -251,9 +252,7 @@ class AccessibilityStatementPage(RoutablePageMixin, BasePage):
 
     @path("")
     def statement(self, request):
-        from .accessibility import handle_feedback
-
-        return handle_feedback(self, request)
+        return accessibility.handle_feedback(self, request, AccessibilityFeedback)
 
     @path("danke/", name="thanks")
     def thanks(self, request):

@@ -20,6 +20,7 @@ from cms.api.v3 import (
 from cms.listing.ninja import query_schema
 
 from .filters import LibraryFilters, library_listing
+from .models import LIBRARY
 
 router = Router(tags=["Knowledge library"])
 
@@ -70,6 +71,7 @@ def list_library(
     check_params(request, LibraryFilters.params())
     with translation.override(lang):
         listing, entries = library_listing(
+            LIBRARY,
             None,
             locale_for(lang),
             selection=filters.selection,

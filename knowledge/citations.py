@@ -10,7 +10,7 @@ from rispy.writer import RisWriter
 from cms.localization import absolute_url
 from cms.models import german_slugify
 
-from .models import ContributorRole, PublicationKind
+from .enums import ContributorRole, PublicationKind
 
 BIBTEX_TYPES = {PublicationKind.REPORT: "techreport", PublicationKind.STUDY: "techreport"}
 RIS_TYPES = {PublicationKind.REPORT: "RPRT", PublicationKind.STUDY: "RPRT"}

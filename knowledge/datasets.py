@@ -11,9 +11,9 @@ from cms.opendata import Column, Dataset, Format, register
 from cms.opendata.formats import CSV
 
 from .citations import bibtex, citation_key, ris
+from .enums import ContributorRole, PublicationKind
 from .filters import LibraryFilters
-from .models import ContributorRole, PublicationKind, PublicationPage
-from .queries import library_items
+from .models import LIBRARY, PublicationPage
 
 COLUMNS = [
     Column("id", _("Number of the publication (stable, also in the API)")),
@@ -37,7 +37,7 @@ COLUMNS = [
 
 
 def base(locale):
-    return library_items(locale).filter(kind="publikation")
+    return LIBRARY.items(locale).filter(kind="publikation")
 
 
 def publication_list(locale, selection):

@@ -1,5 +1,6 @@
 """The filters of the knowledge library, declared once for the HTML library and the API."""
 
+from django.apps import apps
 from django.db.models import F
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -9,24 +10,28 @@ from cms.listing.filters import grouped
 from cms.querysets import visible
 
 from .enums import KINDS
-from .models import WorkshopSeriesPage
-from .queries import library_entries, library_items, library_series
 
 
 class SeriesFilter(Filter):
     """A workshop series by slug; its value is the series page. Items carry the series'
-    translation key (``series_key``, see ``knowledge.queries.library_items``), so that a
+    translation key (``series_key``, see ``knowledge.queries.Library.items``), so that a
     translated publication finds the series of its own language; the series of the listing
-    come from ``context["series"]`` (slug → series page, loaded by the caller in one query)."""
+    come from ``context["series"]`` (slug → series page, loaded by the caller in one query).
+    ``model`` names the series' page type lazily, as a ForeignKey may: the models call this
+    module, so it does not import them."""
 
     facet = True
     empty = ""
+
+    def __init__(self, label="", *, model: str, **kwargs):
+        super().__init__(label, **kwargs)
+        self.model = model
 
     def series(self, context) -> dict:
         """The listing's series by slug; without a listing (the API's parameter check) the
         visible series of every language, as a series is one translation key in all."""
         if "series" not in context:
-            series = visible(WorkshopSeriesPage.objects.all())
+            series = visible(apps.get_model(self.model).objects.all())
             series = series.only("slug", "title", "translation_key")
             context["series"] = {item.slug: item for item in series}
         return context["series"]
@@ -73,27 +78,36 @@ class LibraryFilters(FilterSet):
         help_text="`publikation` or `werkstatt` (workshop documentation)",
     )
     topic = TopicFilter(gettext_lazy("Topic"))
-    series = SeriesFilter(gettext_lazy("Workshop series"))
+    series = SeriesFilter(gettext_lazy("Workshop series"), model="knowledge.WorkshopSeriesPage")
     year = YearFilter(gettext_lazy("Year"), field="item_date", help_text="year of the item")
     facet_order = ("kind", "topic", "year", "series")
 
 
 def library_listing(
-    query, locale, index=None, *, page=None, per_page=None, offset=0, limit=None, selection=None
+    library,
+    query,
+    locale,
+    index=None,
+    *,
+    page=None,
+    per_page=None,
+    offset=0,
+    limit=None,
+    selection=None,
 ) -> tuple[Listing, list]:
-    """The library filtered by ``query`` (or an already parsed ``selection``): the listing and
-    its entries with their specific fields. Queries: series, (topics,) count, page of items,
-    one per kind for the entries, one per facet."""
-    series = {item.slug: item for item in library_series(locale, index)}
+    """The library (``knowledge.models.LIBRARY``) filtered by ``query`` (or an already parsed
+    ``selection``): the listing and its entries with their specific fields. Queries: series,
+    (topics,) count, page of items, one per kind for the entries, one per facet."""
+    series = {item.slug: item for item in library.series(locale, index)}
     filterset = LibraryFilters(context={"series": series})
     if selection is None:
         selection = filterset.parse(query)
     listing = filterset.run(
-        library_items(locale, index),
+        library.items(locale, index),
         selection,
         page=page,
         per_page=per_page,
         offset=offset,
         limit=limit,
     )
-    return listing, library_entries(listing.items, series)
+    return listing, library.entries(listing.items, series)

@@ -28,7 +28,10 @@ from cms.blocks import (
 from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
 
+from . import citations, views
+from .enums import ContributorRole, PublicationKind
 from .forms import WorkshopPageForm
+from .queries import Library
 
 DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
 
@@ -46,9 +49,7 @@ class KnowledgeIndexPage(RoutablePageMixin, OverviewPage):
 
     @path("")
     def index_view(self, request):
-        from .views import library
-
-        return library(self, request)
+        return views.library(self, request, LIBRARY)
 
 
 class WorkshopSeriesPage(BasePage):
@@ -123,11 +124,9 @@ class WorkshopSeriesPage(BasePage):
             )
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import series_final_documentation, series_workshops
-
         context = super().get_context(request, *args, **kwargs)
-        context["workshops"] = series_workshops(self)
-        context["final_documentation"] = series_final_documentation(self)
+        context["workshops"] = LIBRARY.workshops_of(self)
+        context["final_documentation"] = LIBRARY.final_documentation_of(self)
         return context
 
 
@@ -235,15 +234,6 @@ class WorkshopPage(RoutablePageMixin, BasePage):
             for block in self.documentation
             if block.value["document"] is not None
         )
-
-
-class PublicationKind(models.TextChoices):
-    DOCUMENTATION = "dokumentation", _("documentation")
-    STUDY = "studie", _("study")
-    BROCHURE = "broschuere", _("brochure")
-    GUIDELINE = "leitfaden", _("guideline")
-    REPORT = "bericht", _("report")
-    POSITION = "positionspapier", _("position paper")
 
 
 class PublicationPage(RoutablePageMixin, BasePage):
@@ -386,15 +376,11 @@ class PublicationPage(RoutablePageMixin, BasePage):
 
     @path("citation.bib/", name="bibtex")
     def bibtex_view(self, request):
-        from .citations import citation_response
-
-        return citation_response(self, request, "bibtex")
+        return citations.citation_response(self, request, "bibtex")
 
     @path("citation.ris/", name="ris")
     def ris_view(self, request):
-        from .citations import citation_response
-
-        return citation_response(self, request, "ris")
+        return citations.citation_response(self, request, "ris")
 
     def clean(self):
         super().clean()
@@ -434,11 +420,6 @@ class PublicationPage(RoutablePageMixin, BasePage):
         return "\n".join(document.extracted_text for document in self.documents())
 
 
-class ContributorRole(models.TextChoices):
-    AUTHOR = "author", _("author")
-    EDITOR = "editor", _("editor")
-
-
 class PublicationContributor(Orderable):
     """An author or editor of a publication, in the order of the title page."""
 
@@ -461,3 +442,7 @@ class PublicationContributor(Orderable):
 
     def __str__(self):
         return self.name
+
+
+# The library's page types, handed to the modules that list them (which do not import models).
+LIBRARY = Library(WorkshopSeriesPage, PublicationPage, WorkshopPage)

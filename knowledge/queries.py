@@ -1,7 +1,7 @@
 """The one place that finds the library's items: the HTML library and the API call these.
 
 The library lists workshops (their documentation) and publications together, newest first:
-one queryset over both page types (``library_items``), annotated with what the filters of
+one queryset over both page types (``Library.items``), annotated with what the filters of
 ``knowledge.filters`` need, so filtering, counting and paging happen in SQL.
 """
 
@@ -18,7 +18,6 @@ from cms.localization import localized_specific_pages
 from cms.querysets import visible
 
 from .enums import KINDS
-from .models import PublicationPage, WorkshopPage, WorkshopSeriesPage
 
 # What the library loads of a publication and of a workshop (declared with the page types).
 PUBLICATION_FIELDS = PublicationPage.listing_fields
@@ -32,7 +31,7 @@ class LibraryItem:
     page: Page  # the specific page (publication or workshop), list fields only
     kind: str  # "publikation" or "werkstatt"
     date: date
-    series: WorkshopSeriesPage | None
+    series: Page | None  # a WorkshopSeriesPage
 
     @property
     def year(self) -> int:
@@ -43,84 +42,95 @@ class LibraryItem:
         return str(KINDS[self.kind])
 
 
-def library_series(locale: Locale | int, index: Page | None = None):
-    """The visible workshop series of a language, newest first."""
-    queryset = visible(WorkshopSeriesPage.objects.filter(locale=locale))
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return queryset.order_by("-period_start")
+@dataclass(frozen=True)
+class Library:
+    """The library's page types, handed in by ``knowledge.models`` (``LIBRARY``): the modules
+    that the pages call (views, filters and this one) do not import the models."""
 
+    series_model: type[Page]
+    publication_model: type[Page]
+    workshop_model: type[Page]
 
-def library_items(locale: Locale | int, index: Page | None = None):
-    """Publications and workshops of a language in one queryset of pages, newest first,
-    annotated with ``kind``, ``item_date`` and ``series_key`` (the translation key of the
-    item's series: a workshop's parent, a publication's chosen series). A workshop whose
-    series visitors cannot see is left out."""
-    publication = ContentType.objects.get_for_model(PublicationPage)
-    series = library_series(locale, index)
-    queryset = visible(Page.objects.filter(locale=locale).type(PublicationPage, WorkshopPage))
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    parent_series = series.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    ).values("translation_key")[:1]
-    chosen_series = Page.objects.filter(pk=OuterRef("publicationpage__workshop_series_id")).values(
-        "translation_key"
-    )[:1]
-    return (
-        queryset.annotate(
-            kind=Case(
-                When(content_type=publication, then=Value("publikation")),
-                default=Value("werkstatt"),
-                output_field=CharField(),
-            ),
-            item_date=Coalesce(F("publicationpage__publication_date"), F("workshoppage__date")),
-            series_key=Case(
-                When(content_type=publication, then=Subquery(chosen_series)),
-                default=Subquery(parent_series),
-            ),
+    def series(self, locale: Locale | int, index: Page | None = None):
+        """The visible workshop series of a language, newest first."""
+        queryset = visible(self.series_model.objects.filter(locale=locale))
+        if index is not None:
+            queryset = queryset.descendant_of(index)
+        return queryset.order_by("-period_start")
+
+    def items(self, locale: Locale | int, index: Page | None = None):
+        """Publications and workshops of a language in one queryset of pages, newest first,
+        annotated with ``kind``, ``item_date`` and ``series_key`` (the translation key of the
+        item's series: a workshop's parent, a publication's chosen series). A workshop whose
+        series visitors cannot see is left out."""
+        publication = ContentType.objects.get_for_model(self.publication_model)
+        series = self.series(locale, index)
+        queryset = visible(
+            Page.objects.filter(locale=locale).type(self.publication_model, self.workshop_model)
         )
-        .exclude(kind="werkstatt", series_key__isnull=True)
-        .order_by("-item_date", "-pk")
-    )
+        if index is not None:
+            queryset = queryset.descendant_of(index)
+        parent_series = series.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        ).values("translation_key")[:1]
+        chosen_series = Page.objects.filter(
+            pk=OuterRef("publicationpage__workshop_series_id")
+        ).values("translation_key")[:1]
+        return (
+            queryset.annotate(
+                kind=Case(
+                    When(content_type=publication, then=Value("publikation")),
+                    default=Value("werkstatt"),
+                    output_field=CharField(),
+                ),
+                item_date=Coalesce(
+                    F("publicationpage__publication_date"), F("workshoppage__date")
+                ),
+                series_key=Case(
+                    When(content_type=publication, then=Subquery(chosen_series)),
+                    default=Subquery(parent_series),
+                ),
+            )
+            .exclude(kind="werkstatt", series_key__isnull=True)
+            .order_by("-item_date", "-pk")
+        )
 
+    def entries(self, pages, series_by_slug: dict) -> list[LibraryItem]:
+        """The items of one page of the listing with their specific fields: one query per
+        kind."""
+        pages = list(pages)
+        by_key = {series.translation_key: series for series in series_by_slug.values()}
+        # Always one query per kind (an empty id list would skip it): the number of queries of
+        # the library does not depend on what one page of it holds.
+        publications = self.publication_model.objects.filter(
+            pk__in=[p.pk for p in pages if p.kind == "publikation"] or [0]
+        ).only(*PUBLICATION_FIELDS)
+        workshops = self.workshop_model.objects.filter(
+            pk__in=[p.pk for p in pages if p.kind == "werkstatt"] or [0]
+        ).only(*WORKSHOP_FIELDS)
+        specific = {page.pk: page for page in [*publications, *workshops]}
+        return [
+            LibraryItem(specific[p.pk], p.kind, p.item_date, by_key.get(p.series_key))
+            for p in pages
+            if p.pk in specific
+        ]
 
-def library_entries(pages, series_by_slug: dict) -> list[LibraryItem]:
-    """The items of one page of the listing with their specific fields: one query per kind."""
-    pages = list(pages)
-    by_key = {series.translation_key: series for series in series_by_slug.values()}
-    # Always one query per kind (an empty id list would skip it): the number of queries of
-    # the library does not depend on what one page of it holds.
-    publications = PublicationPage.objects.filter(
-        pk__in=[p.pk for p in pages if p.kind == "publikation"] or [0]
-    ).only(*PUBLICATION_FIELDS)
-    workshops = WorkshopPage.objects.filter(
-        pk__in=[p.pk for p in pages if p.kind == "werkstatt"] or [0]
-    ).only(*WORKSHOP_FIELDS)
-    specific = {page.pk: page for page in [*publications, *workshops]}
-    return [
-        LibraryItem(specific[p.pk], p.kind, p.item_date, by_key.get(p.series_key))
-        for p in pages
-        if p.pk in specific
-    ]
+    def workshops_of(self, series: Page) -> list:
+        """A series' visible workshops in date order (one query)."""
+        return list(
+            visible(self.workshop_model.objects.child_of(series))
+            .only(*WORKSHOP_FIELDS)
+            .order_by("date", "pk")
+        )
 
-
-def series_workshops(series: WorkshopSeriesPage) -> list[WorkshopPage]:
-    """A series' visible workshops in date order (one query)."""
-    return list(
-        visible(WorkshopPage.objects.child_of(series))
-        .only(*WORKSHOP_FIELDS)
-        .order_by("date", "pk")
-    )
-
-
-def series_final_documentation(series: WorkshopSeriesPage) -> PublicationPage | None:
-    """The series' final documentation in the visitor's language, if visitors may see it."""
-    if series.final_documentation_id is None:
-        return None
-    publication = (
-        PublicationPage.objects.defer_streamfields()
-        .filter(pk=series.final_documentation_id)
-        .first()
-    )
-    return localized_specific_pages([publication]).get(series.final_documentation_id)
+    def final_documentation_of(self, series: Page) -> Page | None:
+        """The series' final documentation in the visitor's language, if visitors may see
+        it."""
+        if series.final_documentation_id is None:
+            return None
+        publication = (
+            self.publication_model.objects.defer_streamfields()
+            .filter(pk=series.final_documentation_id)
+            .first()
+        )
+        return localized_specific_pages([publication]).get(series.final_documentation_id)

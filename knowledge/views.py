@@ -15,8 +15,10 @@ def facet_tuples(listing) -> dict[str, list[tuple]]:
     }
 
 
-def library(page, request):
+def library(page, request, library):
+    """``library``: the library's page types (``knowledge.models.LIBRARY``)."""
     listing, entries = library_listing(
+        library,
         request.GET,
         page.locale_id,
         page,

@@ -21,6 +21,7 @@ from cms.api.v3 import (
 from cms.listing.ninja import query_schema
 
 from .filters import ProfileFilters, find_profiles
+from .models import PROFILES
 from .queries import profiles_geojson
 
 router = Router(tags=["District profiles"])
@@ -79,6 +80,7 @@ def list_profiles(request, paging: Query[Paging], facets: Query[Facets], lang: L
     check_params(request, ProfileFilters.params())
     with translation.override(lang):
         results = find_profiles(
+            PROFILES,
             None,
             locale_for(lang),
             selection=facets.selection,
@@ -139,5 +141,7 @@ class FeatureCollectionOut(Schema):
 def profiles_map(request, facets: Query[Facets], lang: Language = "de"):
     check_params(request, ProfileFilters.params())
     with translation.override(lang):
-        results = find_profiles(None, locale_for(lang), selection=facets.selection, facets=False)
+        results = find_profiles(
+            PROFILES, None, locale_for(lang), selection=facets.selection, facets=False
+        )
         return profiles_geojson(results.items, request)

@@ -14,16 +14,15 @@ from cms.localization import absolute_url
 from cms.opendata import Column, Dataset, Format, register
 from cms.opendata.formats import CSV, JSON
 
+from .enums import Programme, Regierungsbezirk, Status
 from .filters import ProfileFilters
-from .models import Programme, Regierungsbezirk, Status
+from .models import PROFILES
 from .queries import MUNICIPALITY_FIELDS as LISTED_MUNICIPALITY_FIELDS
 from .queries import (
     PROFILE_FIELDS,
     german_order,
     profile_entries,
-    profile_items,
     profiles_geojson,
-    visible_municipalities,
 )
 
 # ---------------------------------------------------------------------------------- profiles
@@ -53,11 +52,11 @@ EXTRA_FIELDS = ("area_ha", "inhabitants", "figures_year", "last_published_at")
 
 
 def profile_base(locale):
-    return profile_items(locale)
+    return PROFILES.items(locale)
 
 
 def profile_list(locale, selection):
-    base = profile_items(locale).only(*PROFILE_FIELDS, *EXTRA_FIELDS)
+    base = PROFILES.items(locale).only(*PROFILE_FIELDS, *EXTRA_FIELDS)
     return profile_entries(selection.filterset.apply(base, selection))
 
 
@@ -118,7 +117,7 @@ GEOJSON_PROFILES = Format(
 
 def profile_period(locale):
     row = (
-        profile_items(locale)
+        PROFILES.items(locale)
         .order_by()
         .aggregate(start=Min("funding_start"), end=Max("funding_end"))
     )
@@ -191,18 +190,18 @@ MUNICIPALITY_COLUMNS = [
 
 
 def municipality_base(locale):
-    return visible_municipalities(locale)
+    return PROFILES.municipalities(locale)
 
 
 def municipality_list(locale, selection):
     """The municipalities in German order with their number of visible profiles (two queries)."""
     pages = list(
-        selection.filterset.apply(visible_municipalities(locale), selection)
+        selection.filterset.apply(PROFILES.municipalities(locale), selection)
         .only(*MUNICIPALITY_FIELDS)
         .order_by(german_order("title"), "pk")
     )
     counts = dict(
-        profile_items(locale)
+        PROFILES.items(locale)
         .order_by()
         .values_list("municipality_pk")
         .annotate(total=Count("pk"))

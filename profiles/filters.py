@@ -4,14 +4,15 @@ the API (list and map). Several values of one facet are alternatives (OR); facet
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from cms.listing import FilterSet, Listing, MultipleChoiceFilter, TopicFilter
 from cms.models.topics import GERMAN_TRANSLITERATION
 from cms.querysets import visible
 
-from .models import MunicipalityPage, Programme, Regierungsbezirk, Status
-from .queries import profile_entries, profile_items, visible_municipalities
+from .enums import Programme, Regierungsbezirk, Status
+from .queries import profile_entries
 
 
 def sort_key(text: str) -> str:
@@ -21,13 +22,15 @@ def sort_key(text: str) -> str:
 
 def municipalities(context) -> dict:
     """The listing's municipalities (slug → title), of the caller's ``locale`` (and
-    ``index``); without a listing (the API's parameter check) those of every language.
-    Loaded only to check a chosen value: the facet reads the titles with its counts."""
+    ``index``) among its ``profiles`` (``profiles.models.PROFILES``); without a listing (the
+    API's parameter check) those of every language, their page type named lazily as a
+    ForeignKey may (the models call this module, so it does not import them). Loaded only to
+    check a chosen value: the facet reads the titles with its counts."""
     if "municipalities" not in context:
         if "locale" in context:
-            queryset = visible_municipalities(context["locale"], context.get("index"))
+            queryset = context["profiles"].municipalities(context["locale"], context.get("index"))
         else:
-            queryset = visible(MunicipalityPage.objects.all())
+            queryset = visible(apps.get_model("profiles.MunicipalityPage").objects.all())
         context["municipalities"] = dict(queryset.values_list("slug", "title"))
     return context["municipalities"]
 
@@ -104,6 +107,7 @@ class ProfileResults:
 
 
 def find_profiles(
+    profiles,
     query,
     locale,
     index=None,
@@ -115,15 +119,16 @@ def find_profiles(
     limit=None,
     facets=True,
 ) -> ProfileResults:
-    """The profiles filtered by ``query`` (or a parsed ``selection``); ``per_page`` or
+    """The profiles (``profiles.models.PROFILES``) filtered by ``query`` (or a parsed
+    ``selection``); ``per_page`` or
     ``limit`` page them, without either all matching profiles are returned (the map).
     Queries: the facets (one statement; their status counts give the total), the page, the
     topics of the page, the unfiltered total when something was chosen, the municipalities
     when one was chosen."""
-    filterset = ProfileFilters(context={"locale": locale, "index": index})
+    filterset = ProfileFilters(context={"profiles": profiles, "locale": locale, "index": index})
     if selection is None:
         selection = filterset.parse(query)
-    base = profile_items(locale, index)
+    base = profiles.items(locale, index)
     if per_page is None and limit is None:
         items = list(filterset.apply(base, selection))
         facet_list = filterset.facets(base, selection) if facets else []

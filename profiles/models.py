@@ -7,7 +7,6 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.http import JsonResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -21,24 +20,16 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
 from cms.fields import StreamField
 from cms.geo import clean_area_geojson
-from cms.maps import map_config
 from cms.models import BasePage, LocationMixin, OverviewPage
 from cms.serializers import ImageField
 
+from . import views
 from .blocks import ContactsStreamBlock, DownloadsStreamBlock, ProfileSectionBlock
+from .enums import Programme, Regierungsbezirk, Status
+from .queries import Profiles
 
 FIRST_FUNDING_YEAR = 1990  # the earliest programme areas of the network date from the 1990s
 PLANNING_HORIZON = 15  # funding may be planned this many years ahead
-
-
-class Regierungsbezirk(models.TextChoices):
-    """The five administrative districts of NRW, with the digit they have in the AGS."""
-
-    ARNSBERG = "arnsberg", "Arnsberg"
-    DETMOLD = "detmold", "Detmold"
-    DUESSELDORF = "duesseldorf", "Düsseldorf"
-    KOELN = "koeln", "Köln"
-    MUENSTER = "muenster", "Münster"
 
 
 AGS_REGION_DIGIT = {
@@ -49,17 +40,6 @@ AGS_REGION_DIGIT = {
     "9": Regierungsbezirk.ARNSBERG,
 }
 AGS_PATTERN = re.compile(r"^05[13579]\d{5}$")
-
-
-class Programme(models.TextChoices):
-    SOZIALE_STADT = "soziale-stadt", _("Soziale Stadt")
-    SOZIALER_ZUSAMMENHALT = "sozialer-zusammenhalt", _("Sozialer Zusammenhalt")
-    OTHER = "andere", _("Other urban development funding")
-
-
-class Status(models.TextChoices):
-    RUNNING = "laufend", _("running")
-    COMPLETED = "abgeschlossen", _("completed")
 
 
 def current_year() -> int:
@@ -87,9 +67,6 @@ def validate_ags(value: str) -> None:
         )
 
 
-PROFILES_PER_PAGE = 50  # the overview's list; the map shows every matching profile
-
-
 class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
     """The district profiles: a map and a filterable list of all programme areas.
 
@@ -106,40 +83,14 @@ class DistrictProfileIndexPage(RoutablePageMixin, OverviewPage):
 
     @path("")
     def index_view(self, request):
-        from .filters import find_profiles
-
-        results = find_profiles(
-            request.GET,
-            self.locale_id,
-            self,
-            page=request.GET.get("page"),
-            per_page=PROFILES_PER_PAGE,
-        )
-        query = results.filters.query_string(page=None)
-        return self.render(
-            request,
-            context_overrides={
-                "results": results,
-                "page_obj": results.listing.page,
-                "map": map_config(),
-                "geojson_url": self.geojson_url(request) + (query if query != "?" else ""),
-            },
-        )
+        return views.profile_index(self, request, PROFILES)
 
     @path("karte.geojson/", name="geojson")
     @path("map.geojson/", name="geojson-en")
     def geojson_view(self, request):
         """The profiles matching the URL's facets as GeoJSON (served without the trailing
         slash, see cms.views.serve_page_file)."""
-        from .filters import find_profiles
-        from .queries import profiles_geojson
-
-        results = find_profiles(request.GET, self.locale_id, self, facets=False)
-        response = JsonResponse(
-            profiles_geojson(results.items, request), content_type="application/geo+json"
-        )
-        response["Cache-Control"] = "public, max-age=300"
-        return response
+        return views.profile_map(self, request, PROFILES)
 
     def geojson_url(self, request=None) -> str:
         return self.get_url(request) + self.reverse_subpage("geojson").rstrip("/")
@@ -247,10 +198,8 @@ class MunicipalityPage(LocationMixin, BasePage):
         return others.exists()
 
     def get_context(self, request, *args, **kwargs):
-        from .queries import municipality_profiles
-
         context = super().get_context(request, *args, **kwargs)
-        context["profiles"] = municipality_profiles(self)
+        context["profiles"] = PROFILES.of_municipality(self)
         return context
 
 
@@ -571,3 +520,8 @@ class ReviewSummary(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m}"
+
+
+# The page types of the profiles, handed to the modules that list them (which do not import
+# models).
+PROFILES = Profiles(DistrictProfilePage, MunicipalityPage)

@@ -17,20 +17,14 @@ from cms.localization import absolute_url
 from cms.querysets import visible
 from cms.topics import topic_slugs_of
 
-from .models import (
-    DistrictProfileIndexPage,
-    DistrictProfilePage,
-    MunicipalityPage,
-    Programme,
-    Status,
-)
+from .enums import Programme, Status
 
 
 @dataclass
 class ProfileItem:
     """A published profile with what the list, the map and the API need."""
 
-    page: DistrictProfilePage
+    page: Page  # a DistrictProfilePage
     municipality: SimpleNamespace  # pk, title, slug, regierungsbezirk
     point: LatLng | None
     topics: list[str]
@@ -46,19 +40,6 @@ PROFILE_FIELDS = DistrictProfilePage.listing_fields
 MUNICIPALITY_FIELDS = MunicipalityPage.listing_fields
 
 
-def published_profiles(locale: Locale, index: Page | None = None):
-    """Live, public profiles of one language (a private or unpublished page never appears)."""
-    queryset = visible(DistrictProfilePage.objects.filter(locale=locale))
-    if index is not None:
-        queryset = queryset.descendant_of(index)
-    return queryset
-
-
-def visible_municipalities(locale: Locale | int, index: Page | None = None):
-    queryset = visible(MunicipalityPage.objects.filter(locale=locale))
-    return queryset.descendant_of(index) if index is not None else queryset
-
-
 def german_order(expression):
     """An SQL sort key in German alphabetical order, as ``profiles.filters.sort_key``:
     lower case, umlauts spelt out, compared by code point like Python."""
@@ -68,33 +49,8 @@ def german_order(expression):
     return Collate(expression, "C")
 
 
-def profile_items(locale: Locale | int, index: Page | None = None):
-    """Visible profiles of a language whose municipality is visible too, annotated with the
-    municipality (``municipality_pk``, ``_slug``, ``_title``, ``region``), in German order of
-    municipality and title."""
-    parent = visible_municipalities(locale, index).filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    )
-
-    def of_parent(name):
-        return Subquery(parent.values(name)[:1])
-
-    return (
-        published_profiles(locale, index)
-        .only(*PROFILE_FIELDS)
-        .annotate(
-            municipality_pk=of_parent("pk"),
-            municipality_slug=of_parent("slug"),
-            municipality_title=of_parent("title"),
-            region=of_parent("regierungsbezirk"),
-        )
-        .filter(municipality_pk__isnull=False)
-        .order_by(german_order("municipality_title"), german_order("title"), "pk")
-    )
-
-
 def profile_entries(pages) -> list[ProfileItem]:
-    """Items of profiles annotated by ``profile_items``: their topics in one query."""
+    """Items of profiles annotated by ``Profiles.items``: their topics in one query."""
     pages = list(pages)
     topics = topic_slugs_of(pages)
     return [
@@ -115,41 +71,88 @@ def profile_entries(pages) -> list[ProfileItem]:
 
 @dataclass
 class ProfileSummary:
-    index: DistrictProfileIndexPage
+    index: Page  # a DistrictProfileIndexPage
     running: int
     completed: int
     municipalities: int
 
 
-def profile_summary(locale: Locale | int, index: Page) -> ProfileSummary:
-    """Counts for the start page's teaser of the district profiles (two queries)."""
-    # order_by(): the page's default ordering (path) would otherwise join the GROUP BY and give
-    # one row per profile (the start page then said "1 running" whatever the real count was).
-    counts = dict(
-        published_profiles(locale, index)
-        .order_by()
-        .values_list("status")
-        .annotate(total=Count("pk"))
-        .values_list("status", "total")
-    )
-    municipalities = (
-        visible(MunicipalityPage.objects.filter(locale=locale)).descendant_of(index).count()
-    )
-    return ProfileSummary(
-        index=index,
-        running=counts.get(Status.RUNNING, 0),
-        completed=counts.get(Status.COMPLETED, 0),
-        municipalities=municipalities,
-    )
+@dataclass(frozen=True)
+class Profiles:
+    """The page types of the profiles, handed in by ``profiles.models`` (``PROFILES``): the
+    modules that the pages call (views, filters and this one) do not import the models."""
 
+    profile_model: type[Page]
+    municipality_model: type[Page]
 
-def municipality_profiles(municipality: MunicipalityPage) -> list[DistrictProfilePage]:
-    """A municipality's visible programme areas (cms.querysets.visible: no drafts, no expired
-    or restricted pages), running ones first, for its page."""
-    profiles = visible(DistrictProfilePage.objects.child_of(municipality)).only(*PROFILE_FIELDS)
-    return sorted(
-        profiles, key=lambda p: (p.status != Status.RUNNING, -(p.funding_start or 0), p.title)
-    )
+    def published(self, locale: Locale | int, index: Page | None = None):
+        """Live, public profiles of one language (a private or unpublished page never
+        appears)."""
+        queryset = visible(self.profile_model.objects.filter(locale=locale))
+        if index is not None:
+            queryset = queryset.descendant_of(index)
+        return queryset
+
+    def municipalities(self, locale: Locale | int, index: Page | None = None):
+        queryset = visible(self.municipality_model.objects.filter(locale=locale))
+        return queryset.descendant_of(index) if index is not None else queryset
+
+    def items(self, locale: Locale | int, index: Page | None = None):
+        """Visible profiles of a language whose municipality is visible too, annotated with
+        the municipality (``municipality_pk``, ``_slug``, ``_title``, ``region``), in German
+        order of municipality and title."""
+        parent = self.municipalities(locale, index).filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        )
+
+        def of_parent(name):
+            return Subquery(parent.values(name)[:1])
+
+        return (
+            self.published(locale, index)
+            .only(*PROFILE_FIELDS)
+            .annotate(
+                municipality_pk=of_parent("pk"),
+                municipality_slug=of_parent("slug"),
+                municipality_title=of_parent("title"),
+                region=of_parent("regierungsbezirk"),
+            )
+            .filter(municipality_pk__isnull=False)
+            .order_by(german_order("municipality_title"), german_order("title"), "pk")
+        )
+
+    def summary(self, locale: Locale | int, index: Page) -> ProfileSummary:
+        """Counts for the start page's teaser of the district profiles (two queries)."""
+        # order_by(): the page's default ordering (path) would otherwise join the GROUP BY and
+        # give one row per profile (the start page then said "1 running" whatever the real
+        # count was).
+        counts = dict(
+            self.published(locale, index)
+            .order_by()
+            .values_list("status")
+            .annotate(total=Count("pk"))
+            .values_list("status", "total")
+        )
+        municipalities = (
+            visible(self.municipality_model.objects.filter(locale=locale))
+            .descendant_of(index)
+            .count()
+        )
+        return ProfileSummary(
+            index=index,
+            running=counts.get(Status.RUNNING, 0),
+            completed=counts.get(Status.COMPLETED, 0),
+            municipalities=municipalities,
+        )
+
+    def of_municipality(self, municipality: Page) -> list:
+        """A municipality's visible programme areas (cms.querysets.visible: no drafts, no
+        expired or restricted pages), running ones first, for its page."""
+        profiles = visible(self.profile_model.objects.child_of(municipality)).only(*PROFILE_FIELDS)
+        return sorted(
+            profiles,
+            key=lambda p: (p.status != Status.RUNNING, -(p.funding_start or 0), p.title),
+        )
 
 
 def profiles_geojson(items, request=None) -> dict:

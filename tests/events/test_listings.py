@@ -8,7 +8,7 @@ from freezegun import freeze_time
 from icalendar import Calendar
 
 from events.filters import EventFilters
-from events.queries import event_list, published_events
+from events.models import EventPage
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
 from tests.queries import queries_for
@@ -165,7 +165,7 @@ class TestUpcomingAndArchive:
     )
     def test_timed_event_after_the_return_to_winter_time(self, events, event_index, now, upcoming):
         moment = datetime.datetime.fromisoformat(now)
-        listed = titles(event_list(event_index.locale, now=moment))
+        listed = titles(EventPage.objects.published(event_index.locale).listed(now=moment))
         assert (events["winter_evening"].title in listed) is upcoming
 
     def test_upcoming_by_start_archive_newest_first(self, event_index):
@@ -174,8 +174,8 @@ class TestUpcomingAndArchive:
                 parent=event_index, title=f"Mai {day}", start_date=datetime.date(2026, 5, day)
             )
         now = datetime.datetime(2026, 5, 10, tzinfo=datetime.UTC)
-        upcoming = event_list(event_index.locale, now=now)
-        archive = event_list(event_index.locale, archive=True, now=now)
+        upcoming = EventPage.objects.published(event_index.locale).listed(now=now)
+        archive = EventPage.objects.published(event_index.locale).listed(archive=True, now=now)
         assert titles(upcoming) == ["Mai 12", "Mai 20"]
         assert titles(archive) == ["Mai 5"]
 
@@ -208,10 +208,12 @@ class TestEventFilters:
 
     def search(self, index, **query):
         # Cities are checked as on the HTML page (the topic "bildung" is in the program).
-        filterset = EventFilters(published_events(index.locale, index), check_open=True)
+        filterset = EventFilters(EventPage.objects.published(index.locale, index), check_open=True)
         selection = filterset.parse(query)
         now = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
-        listed = filterset.apply(event_list(index.locale, now=now), selection)
+        listed = filterset.apply(
+            EventPage.objects.published(index.locale).listed(now=now), selection
+        )
         return titles(listed), selection.problems
 
     def test_city_topic_month_and_range_combine(self, program):

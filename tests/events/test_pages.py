@@ -7,7 +7,7 @@ from django.urls import reverse
 
 import pytest
 
-from events.queries import latest_news, next_events
+from events.models import EventPage, NewsPage
 from tests.conftest import translate_page
 from tests.queries import queries_for
 
@@ -161,9 +161,9 @@ class TestStartPage:
             NewsPageFactory(parent=news_index)
             EventPageFactory(parent=event_index, start_date=today + datetime.timedelta(days=day))
         with django_assert_num_queries(1):
-            assert len(latest_news(home.locale)) == 3
+            assert len(NewsPage.objects.newest(home.locale)) == 3
         with django_assert_num_queries(1):
-            assert len(next_events(home.locale)) == 3
+            assert len(EventPage.objects.soonest(home.locale)) == 3
 
     def test_start_page_query_count_does_not_grow(self, client, home, news_index, event_index):
         def count():

@@ -12,6 +12,7 @@ import pytest
 
 from cms.demo.pdf import make_pdf
 from knowledge.filters import library_listing
+from knowledge.models import LIBRARY
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag, translate_page
 from tests.queries import queries_for
@@ -66,7 +67,7 @@ def shelf(library, series):
 
 def find_library_items(query, locale, index):
     """The whole filtered library (one page of 100) in the shape these tests read."""
-    listing, entries = library_listing(query, locale, index, limit=100)
+    listing, entries = library_listing(LIBRARY, query, locale, index, limit=100)
     return SimpleNamespace(
         items=entries,
         count=listing.total,

@@ -6,6 +6,7 @@ import pytest
 
 from cms.geo import LatLng
 from profiles.filters import ProfileFilters, find_profiles
+from profiles.models import PROFILES
 from tests.cms.factories import ContactPersonFactory, TopicFactory, TopicLabelFactory
 from tests.conftest import tag, translate_page
 from tests.queries import queries_for
@@ -83,7 +84,7 @@ def facet_counts(results, name):
 
 
 def search(profile_index, **query):
-    return find_profiles(query, profile_index.locale, profile_index)
+    return find_profiles(PROFILES, query, profile_index.locale, profile_index)
 
 
 class TestFacets:
@@ -115,7 +116,7 @@ class TestFacets:
 
     def test_several_values_of_one_facet_are_alternatives(self, profile_index, network):
         results = find_profiles(
-            {"municipality": ["essen", "koeln"]}, profile_index.locale, profile_index
+            PROFILES, {"municipality": ["essen", "koeln"]}, profile_index.locale, profile_index
         )
         assert {i.page.title for i in results.items} == {"Katernberg", "Altendorf", "Chorweiler"}
 
