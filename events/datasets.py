@@ -15,7 +15,6 @@ from .enums import AttendanceMode
 from .feeds import build_calendar
 from .filters import EventFilters
 from .models import EventPage
-from .queries import EVENT_LIST_FIELDS
 
 COLUMNS = [
     Column("id", _("Number of the event (stable, also in the API)")),
@@ -48,7 +47,9 @@ def base(locale):
 def event_list(locale, selection):
     """The chosen events by start, with their topics (two queries)."""
     queryset = (
-        EventPage.objects.published(locale).only(*EVENT_LIST_FIELDS).order_by("starts_at", "pk")
+        EventPage.objects.published(locale)
+        .only(*EventPage.listing_fields)
+        .order_by("starts_at", "pk")
     )
     events = list(selection.filterset.apply(queryset, selection))
     topics: dict[int, list[str]] = {event.pk: [] for event in events}

@@ -19,10 +19,6 @@ from cms.topics import topic_slugs_of
 # A subscribed calendar shows what is coming and what happened in the past year.
 CALENDAR_PAST_DAYS = 365
 
-# What the lists load of a news item and of an event (declared with the page types).
-NEWS_LIST_FIELDS = NewsPage.listing_fields
-EVENT_LIST_FIELDS = EventPage.listing_fields
-
 
 # ---------------------------------------------------------------------------------------- news
 
@@ -44,7 +40,7 @@ class NewsQuerySet(PageQuerySet):
     def listed(self):
         """The news lean enough for lists and feeds (no StreamField loaded); the listing's
         filters (``events.filters.NewsFilters``) narrow them."""
-        return self.only(*NEWS_LIST_FIELDS)
+        return self.only(*self.model.listing_fields)
 
     def newest(self, locale: Locale | int, limit: int = 3) -> list:
         """The newest news for the start page: one query."""
@@ -71,7 +67,7 @@ class EventQuerySet(PageQuerySet):
         """Upcoming events (not yet ended) by start, or the archive (ended) newest first; the
         listing's filters (``events.filters.EventFilters``) narrow them."""
         now = now or timezone.now()
-        queryset = self.only(*EVENT_LIST_FIELDS)
+        queryset = self.only(*self.model.listing_fields)
         if archive:
             return queryset.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
         return queryset.filter(ends_at__gt=now).order_by("starts_at", "pk")
@@ -84,7 +80,11 @@ class EventQuerySet(PageQuerySet):
         """Events of a subscribed calendar: everything upcoming and the past year."""
         now = now or timezone.now()
         since = now - datetime.timedelta(days=CALENDAR_PAST_DAYS)
-        return self.only(*EVENT_LIST_FIELDS).filter(ends_at__gt=since).order_by("starts_at", "pk")
+        return (
+            self.only(*self.model.listing_fields)
+            .filter(ends_at__gt=since)
+            .order_by("starts_at", "pk")
+        )
 
 
 EventManager = PageManager.from_queryset(EventQuerySet)

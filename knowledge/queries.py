@@ -19,10 +19,6 @@ from cms.querysets import visible
 
 from .enums import KINDS
 
-# What the library loads of a publication and of a workshop (declared with the page types).
-PUBLICATION_FIELDS = PublicationPage.listing_fields
-WORKSHOP_FIELDS = WorkshopPage.listing_fields
-
 
 @dataclass
 class LibraryItem:
@@ -104,10 +100,10 @@ class Library:
         # the library does not depend on what one page of it holds.
         publications = self.publication_model.objects.filter(
             pk__in=[p.pk for p in pages if p.kind == "publikation"] or [0]
-        ).only(*PUBLICATION_FIELDS)
+        ).only(*self.publication_model.listing_fields)
         workshops = self.workshop_model.objects.filter(
             pk__in=[p.pk for p in pages if p.kind == "werkstatt"] or [0]
-        ).only(*WORKSHOP_FIELDS)
+        ).only(*self.workshop_model.listing_fields)
         specific = {page.pk: page for page in [*publications, *workshops]}
         return [
             LibraryItem(specific[p.pk], p.kind, p.item_date, by_key.get(p.series_key))
@@ -119,7 +115,7 @@ class Library:
         """A series' visible workshops in date order (one query)."""
         return list(
             visible(self.workshop_model.objects.child_of(series))
-            .only(*WORKSHOP_FIELDS)
+            .only(*self.workshop_model.listing_fields)
             .order_by("date", "pk")
         )
 

@@ -16,10 +16,8 @@ from cms.opendata.formats import CSV, JSON
 
 from .enums import Programme, Regierungsbezirk, Status
 from .filters import ProfileFilters
-from .models import PROFILES
-from .queries import MUNICIPALITY_FIELDS as LISTED_MUNICIPALITY_FIELDS
+from .models import PROFILES, DistrictProfilePage, MunicipalityPage
 from .queries import (
-    PROFILE_FIELDS,
     german_order,
     profile_entries,
     profiles_geojson,
@@ -56,7 +54,7 @@ def profile_base(locale):
 
 
 def profile_list(locale, selection):
-    base = PROFILES.items(locale).only(*PROFILE_FIELDS, *EXTRA_FIELDS)
+    base = PROFILES.items(locale).only(*DistrictProfilePage.listing_fields, *EXTRA_FIELDS)
     return profile_entries(selection.filterset.apply(base, selection))
 
 
@@ -167,7 +165,7 @@ class MunicipalityFilters(FilterSet):
 
 # What the map and listings load of a municipality, plus the columns only the dataset has.
 MUNICIPALITY_FIELDS = (
-    *LISTED_MUNICIPALITY_FIELDS,
+    *MunicipalityPage.listing_fields,
     "ags",
     "website",
     "member_since",

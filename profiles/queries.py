@@ -34,12 +34,6 @@ class ProfileItem:
         return self.municipality.regierungsbezirk
 
 
-# What the lists and the map load of a profile and of a municipality (declared with the
-# page types).
-PROFILE_FIELDS = DistrictProfilePage.listing_fields
-MUNICIPALITY_FIELDS = MunicipalityPage.listing_fields
-
-
 def german_order(expression):
     """An SQL sort key in German alphabetical order, as ``profiles.filters.sort_key``:
     lower case, umlauts spelt out, compared by code point like Python."""
@@ -110,7 +104,7 @@ class Profiles:
 
         return (
             self.published(locale, index)
-            .only(*PROFILE_FIELDS)
+            .only(*self.profile_model.listing_fields)
             .annotate(
                 municipality_pk=of_parent("pk"),
                 municipality_slug=of_parent("slug"),
@@ -148,7 +142,9 @@ class Profiles:
     def of_municipality(self, municipality: Page) -> list:
         """A municipality's visible programme areas (cms.querysets.visible: no drafts, no
         expired or restricted pages), running ones first, for its page."""
-        profiles = visible(self.profile_model.objects.child_of(municipality)).only(*PROFILE_FIELDS)
+        profiles = visible(self.profile_model.objects.child_of(municipality)).only(
+            *self.profile_model.listing_fields
+        )
         return sorted(
             profiles,
             key=lambda p: (p.status != Status.RUNNING, -(p.funding_start or 0), p.title),
