@@ -21,6 +21,60 @@ from tests.home.factories import HomePageFactory
 freezegun.configure(extend_ignore_list=["_pytest"])
 
 
+# Tests marked ``postgres`` (``@pytest.mark.postgres(reason="…")``) need PostgreSQL. On SQLite they
+# are skipped with their reason. On PostgreSQL (DATABASE_URL, as in CI) they must run: a skipped
+# one fails the run, so a suite that silently stopped running there cannot pass. Under
+# pytest-xdist the controller sees every worker's reports through pytest_runtest_logreport.
+_postgres_skips: list[str] = []  # "node id: reason" of each skipped test marked postgres
+
+
+def on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def pytest_collection_modifyitems(config, items):
+    if on_postgresql():
+        return
+    for item in items:
+        marker = item.get_closest_marker("postgres")
+        if marker is not None:
+            reason = marker.kwargs.get("reason", "needs PostgreSQL")
+            item.add_marker(pytest.mark.skip(reason=f"PostgreSQL only: {reason}"))
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped and "postgres" in report.keywords and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        _postgres_skips.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _is_xdist_worker(session.config) or not on_postgresql():
+        return
+    if _postgres_skips and exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.hookimpl(trylast=True)  # after the durations, just above the short summary
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = _postgres_skips
+    if _is_xdist_worker(config) or not on_postgresql() or not skipped:
+        return
+    terminalreporter.section("tests marked postgres were skipped on PostgreSQL", red=True)
+    for line in skipped:
+        terminalreporter.line(line, red=True)
+    terminalreporter.line(
+        f"{len(skipped)} test(s) marked postgres did not run on PostgreSQL: the run fails. They "
+        "must run here (CI); remove the skip or the marker.",
+        red=True,
+        bold=True,
+    )
+
+
+def _is_xdist_worker(config) -> bool:
+    return hasattr(config, "workerinput")
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _empty_file_storage():
     """Files live in memory during tests (cms.settings.test); each test module starts with none,

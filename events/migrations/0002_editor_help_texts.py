@@ -50,11 +50,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='newspage',
-            name='related',
-            field=wagtail.fields.StreamField([('page', 3)], blank=True, block_lookup={0: ('cms.blocks.links.SpecificPageChooserBlock', (), {'label': 'page'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'Default: the page title.', 'label': 'title', 'max_length': 200, 'required': False}), 2: ('wagtail.blocks.TextBlock', (), {'help_text': "Default: the page's teaser text.", 'label': 'text', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('page', 0), ('title', 1), ('text', 2)]], {})}, help_text='Up to six pages shown as teasers below the text.', verbose_name='related pages'),
-        ),
-        migrations.AlterField(
-            model_name='newspage',
             name='teaser_image',
             field=models.ForeignKey(blank=True, help_text='Shown in overviews and when the page is shared; landscape format, with a description for screen readers.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='teaser image'),
         ),

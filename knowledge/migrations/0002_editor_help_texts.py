@@ -41,11 +41,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AlterField(
             model_name='workshoppage',
-            name='documentation',
-            field=wagtail.fields.StreamField([('document', 3)], blank=True, block_lookup={0: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': "Default: the document's title.", 'label': 'title', 'max_length': 200, 'required': False}), 2: ('wagtail.blocks.TextBlock', (), {'label': 'description', 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('document', 0), ('title', 1), ('description', 2)]], {'label': 'Document'})}, help_text='Presentations, minutes and photo documentation of the workshop.', verbose_name='documentation'),
-        ),
-        migrations.AlterField(
-            model_name='workshoppage',
             name='teaser_image',
             field=models.ForeignKey(blank=True, help_text='Shown in overviews and when the page is shared; landscape format, with a description for screen readers.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='teaser image'),
         ),

@@ -1,12 +1,20 @@
 """Migration-friendly StreamFields (cms.fields): block edits make no migration, and data
 migrations still read and write the raw JSON."""
 
+import ast
 import io
+import re
+from pathlib import Path
 
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.migrations import operations
+from django.db.migrations.autodetector import MigrationAutodetector
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.loader import MigrationLoader
+from django.db.migrations.state import ProjectState
+from django.utils import translation
 
 from wagtail.fields import StreamField as WagtailStreamField
 
@@ -79,6 +87,14 @@ def test_a_help_text_change_leaves_the_deconstructed_field_alone(changed_help_te
 
 @pytest.mark.django_db
 def test_a_help_text_change_makes_no_migration(changed_help_text):
+    # What makemigrations compares (with translations off, as it does): the state the
+    # migration files build against the models.
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    with translation.override(None):
+        changes = MigrationAutodetector(
+            loader.project_state(), ProjectState.from_apps(apps)
+        ).changes(graph=loader.graph)
+    assert not changes, f"a block's help text made a migration: {changes}"
     out = io.StringIO()
     # --check exits with status 1 if any migration would be written
     call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)
@@ -126,3 +142,73 @@ def test_with_blocks_the_field_behaves_as_wagtails():
     assert [block.block_type for block in value] == ["paragraph"]
     assert not field.to_python("")
     assert field.to_python("kein JSON").raw_text == "kein JSON"
+
+
+# How Wagtail writes a field's blocks into a migration: a list of (name, block) pairs (or
+# indexes into ``block_lookup``) as first argument, ``block_lookup``, block class paths.
+SERIALIZED_BLOCKS = re.compile(
+    r"block_lookup|wagtail\.blocks\.|\w+\.blocks\.\w+Block\b|blocks\.\w+Block\("
+)
+
+
+def migration_files():
+    files = [
+        path
+        for app_label in OUR_APPS
+        for path in sorted(
+            (Path(apps.get_app_config(app_label).path) / "migrations").glob("0*.py")
+        )
+    ]
+    assert len(files) >= 30
+    return files
+
+
+def stream_field_calls(tree):
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and ast.unparse(node.func).endswith("StreamField")
+    ]
+
+
+def test_no_migration_of_ours_holds_block_definitions():
+    """Every migration, the old ones included, writes a StreamField as
+    ``cms.fields.StreamField(blank=True)``: blocks, labels and help texts never reach a
+    migration, so editing them can never make one (README, "Data migrations")."""
+    offenders = []
+    for path in migration_files():
+        source = path.read_text()
+        where = path.relative_to(Path(apps.get_app_config("cms").path).parent)
+        offenders += [f"{where}: {match}" for match in SERIALIZED_BLOCKS.findall(source)]
+        for call in stream_field_calls(ast.parse(source)):
+            keywords = {keyword.arg for keyword in call.keywords}
+            if (
+                ast.unparse(call.func) != "cms.fields.StreamField"
+                or call.args
+                or keywords & {"block_lookup", "block_types", "verbose_name", "help_text"}
+            ):
+                offenders.append(f"{where}:{call.lineno}: {ast.unparse(call)[:120]}")
+    assert not offenders, "migrations serialize StreamField blocks:\n" + "\n".join(offenders)
+
+
+def test_migrated_stream_fields_have_no_blocks_at_any_step():
+    """The same, read from the migration graph: every StreamField a migration adds or alters
+    is block-less, so the historical models of data migrations all work on raw JSON."""
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    seen = 0
+    for (app_label, name), migration in loader.disk_migrations.items():
+        if app_label not in OUR_APPS:
+            continue
+        for operation in migration.operations:
+            if isinstance(operation, operations.CreateModel):
+                fields = [field for __, field in operation.fields]
+            elif isinstance(operation, (operations.AddField, operations.AlterField)):
+                fields = [operation.field]
+            else:
+                continue
+            for field in fields:
+                if isinstance(field, WagtailStreamField):
+                    seen += 1
+                    assert type(field) is StreamField, (app_label, name)
+                    assert not field.stream_block.child_blocks, (app_label, name)
+    assert seen >= 17

@@ -28,7 +28,6 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from django.conf import settings
-from django.db import connection
 
 import pytest
 
@@ -40,8 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # session that holds database tests.
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
+postgres_only = pytest.mark.postgres(
     reason="backups are pg_dump/pg_restore of a PostgreSQL database",
 )
 

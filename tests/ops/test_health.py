@@ -55,8 +55,7 @@ def test_healthz_is_exempt_from_the_https_redirect(client, settings):
     assert client.get("/de/").status_code == 301
 
 
-@pytest.mark.skipif(
-    connection.vendor != "postgresql",
+@pytest.mark.postgres(
     reason="an in-memory SQLite test database cannot be taken away from the running tests",
 )
 def test_healthz_is_unavailable_when_the_database_refuses_connections(client, database_down):

@@ -5,7 +5,6 @@ measures exist only there. The figures (precision at 5, pages found) are printed
 of the module so CI logs show how search quality moves from commit to commit.
 """
 
-from django.db import connection
 from django.utils import translation
 
 from wagtail.models import Page
@@ -19,8 +18,7 @@ from .quality_set import ENGLISH, GERMAN, Judged
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
+    pytest.mark.postgres(
         reason="measures PostgreSQL full-text search (stemming, umlauts, similarity)",
     ),
 ]

@@ -1,6 +1,5 @@
 """The search service: ranking, filters, facet counts and what must never be found."""
 
-from django.db import connection
 from django.http import QueryDict
 from django.utils import translation
 
@@ -24,8 +23,7 @@ from .conftest import paragraph
 
 pytestmark = pytest.mark.django_db
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql",
+postgres_only = pytest.mark.postgres(
     reason="German stemming, umlaut spellings and similarity exist on PostgreSQL only",
 )
 
