@@ -53,7 +53,15 @@ def purging_models() -> frozenset:
     from wagtail.images import get_image_model
     from wagtail.models import CollectionViewRestriction, PageViewRestriction, Site
 
-    from cms.models import ContactPerson, FooterText, SiteSettings, TaggedPage, Topic, TopicLabel
+    from cms.models import (
+        ContactPerson,
+        FooterLink,
+        FooterText,
+        SiteSettings,
+        TaggedPage,
+        Topic,
+        TopicLabel,
+    )
 
     return frozenset(
         {
@@ -62,6 +70,7 @@ def purging_models() -> frozenset:
             TaggedPage,
             ContactPerson,
             FooterText,
+            FooterLink,
             SiteSettings,
             Site,
             Locale,

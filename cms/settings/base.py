@@ -140,6 +140,9 @@ CACHES = cache_settings(REDIS_URL, CACHE_DIR)
 # How long an anonymous page, feed or API response is served from the cache at most (0: off).
 # Publishing and every other visible change purge it at once.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+# The site shell (menu, header and footer links, site settings; cms.shell) is kept in the same
+# cache under the same purge counter, also while the page cache is off; 0 switches it off.
+SHELL_CACHE_SECONDS = env_int("SHELL_CACHE_SECONDS", 600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -5,57 +5,40 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from cms.localization import PAGE_LINK_FIELDS, language_of_locale, localize_pages
-from cms.models import FooterText, SiteSettings
+from cms import shell
 from cms.querysets import visible
 
 register = template.Library()
 
 
-def _site_home(request):
-    """The site's root page in the active language (the German one if not translated)."""
-    if request is None:
-        return None
-    cache_attr = "_cms_site_home"
-    if not hasattr(request, cache_attr):
-        site = Site.find_for_request(request)
-        setattr(request, cache_attr, site.root_page.localized.specific if site else None)
-    return getattr(request, cache_attr)
-
-
 @register.simple_tag(takes_context=True)
-def site_home(context):
-    return _site_home(context.get("request"))
+def site_shell(context):
+    """The cached site shell (``cms.shell``): start page address, menu, header and footer."""
+    return shell.site_shell(context.get("request"))
 
 
 @register.inclusion_tag("cms/includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    home = _site_home(context.get("request"))
+    site = shell.site_shell(context.get("request"))
     current = context.get("page")
-    items = []
-    if home is not None:
-        current_path = current.path if isinstance(current, Page) else ""
-        for child in (
-            visible(home.get_children())
-            .in_menu()
-            .only("id", "title", "path", "depth", "url_path", "locale_id")
-        ):
-            items.append(
-                {
-                    "title": child.title,
-                    "url": child.get_url(request=context.get("request")),
-                    "active": bool(current_path) and current_path.startswith(child.path),
-                    "current": bool(current_path) and current_path == child.path,
-                }
-            )
-    return {"home": home, "items": items, "request": context.get("request")}
+    current_path = current.path if isinstance(current, Page) else ""
+    items = [
+        {
+            "title": item.title,
+            "url": item.url,
+            "active": bool(current_path) and current_path.startswith(item.path),
+            "current": bool(current_path) and current_path == item.path,
+        }
+        for item in (site.menu if site else ())
+    ]
+    return {"items": items, "request": context.get("request")}
 
 
 SECTION_DEPTH = 3  # the start page's children begin the sections ("Über uns", "Leichte Sprache")
@@ -130,15 +113,20 @@ def section_children(context):
 
 @register.inclusion_tag("cms/includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
-    page = context.get("page")
+    page, request = context.get("page"), context.get("request")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = (
-        page.get_ancestors()
-        .filter(depth__gte=2)
-        .only("id", "title", "path", "depth", "url_path", "locale_id")
-    )
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+    def build():
+        return [
+            shell.Link(title=ancestor.title, url=ancestor.get_url(request=request) or "")
+            for ancestor in page.get_ancestors()
+            .filter(depth__gte=2)
+            .only("id", "title", "path", "depth", "url_path", "locale_id")
+        ]
+
+    ancestors = shell.page_cached(request, page, "breadcrumbs", build)
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -157,16 +145,17 @@ def language_links(context):
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     targets: list[tuple[str, str]] = []
     if isinstance(page, Page):
-        translations = (
-            visible(page.get_translations(inclusive=True))
-            .select_related("locale")
-            .only("id", "path", "depth", "url_path", "locale__language_code")
-        )
+
+        def build():
+            return [
+                (translation.locale.language_code, translation.get_url(request=request))
+                for translation in visible(page.get_translations(inclusive=True))
+                .select_related("locale")
+                .only("id", "path", "depth", "url_path", "locale__language_code")
+            ]
+
         routes = context.get("language_link_routes") or {}
-        targets = [
-            (translation.locale.language_code, translation.get_url(request=request))
-            for translation in translations
-        ]
+        targets = shell.page_cached(request, page, "translations", build)
         targets = [
             (code, url + page.reverse_subpage(routes[code]) if url and code in routes else url)
             for code, url in targets
@@ -191,60 +180,13 @@ def language_links(context):
     return links if len(links) > 1 else []
 
 
-def _site_links(request) -> dict:
-    """The pages the header (Leichte Sprache, Gebärdensprache) and the footer link to, in the
-    visitor's language where translated; computed once per request.
-
-    One query for header and footer together (two with translations to look up), so the
-    header's links cost no query of their own. A page visitors may not see is left out.
-    """
-    cache_attr = "_cms_site_links"
-    if request is not None and hasattr(request, cache_attr):
-        return getattr(request, cache_attr)
-    links = {"footer": [], "easy_language": None, "sign_language": None}
-    cms_settings = SiteSettings.for_request(request) if request is not None else None
-    if cms_settings is not None:
-        header_ids = {
-            "easy_language": cms_settings.easy_language_page_id,
-            "sign_language": cms_settings.sign_language_page_id,
-        }
-        rows = (
-            visible(
-                Page.objects.filter(
-                    Q(footer_links__settings=cms_settings)
-                    | Q(pk__in=[pk for pk in header_ids.values() if pk])
-                )
-            )
-            .annotate(
-                footer_settings=F("footer_links__settings_id"),
-                footer_order=F("footer_links__sort_order"),
-            )
-            .order_by("footer_links__sort_order", "pk")
-            .only(*PAGE_LINK_FIELDS)
-        )
-        pages, footer_ids = {}, []
-        for row in rows:  # a page may come once per footer link (of any site)
-            pages.setdefault(row.pk, row)
-            if row.footer_settings == cms_settings.pk and row.pk not in footer_ids:
-                footer_ids.append(row.pk)
-        localized = dict(zip(pages, localize_pages(pages.values()), strict=True))
-        links["footer"] = [localized[pk] for pk in footer_ids]
-        for name, pk in header_ids.items():
-            links[name] = localized.get(pk)
-    links["settings"] = cms_settings
-    if request is not None:
-        setattr(request, cache_attr, links)
-    return links
-
-
-def _header_link(page, request, current_language: str) -> dict | None:
-    if page is None:
+def _header_link(link, current_language: str) -> dict | None:
+    if link is None:
         return None
-    language = language_of_locale(page.locale_id)
     return {
-        "url": page.get_url(request=request),
+        "url": link.url,
         # another language than the visitor's (the German page on the English site)
-        "hreflang": language if language != current_language else "",
+        "hreflang": link.language if link.language != current_language else "",
     }
 
 
@@ -252,32 +194,25 @@ def _header_link(page, request, current_language: str) -> dict | None:
 def header_links(context):
     """The header's links to the pages in Leichte Sprache and in German Sign Language (site
     settings). ``None`` for a link that is not set or not visible."""
-    request = context.get("request")
-    links = _site_links(request)
+    site = shell.site_shell(context.get("request"))
     language = get_language()
     return {
-        "easy_language": _header_link(links["easy_language"], request, language),
-        "sign_language": _header_link(links["sign_language"], request, language),
+        "easy_language": _header_link(site.easy_language if site else None, language),
+        "sign_language": _header_link(site.sign_language if site else None, language),
         "language": language,
     }
 
 
 @register.inclusion_tag("cms/includes/footer.html", takes_context=True)
 def site_footer(context):
-    request = context.get("request")
-    links = _site_links(request)
-    language = get_language()
-    footer_texts = {
-        text.locale.language_code: text
-        for text in FooterText.objects.filter(
-            locale__language_code__in={language, settings.LANGUAGE_CODE}
-        ).select_related("locale")
+    site = shell.site_shell(context.get("request"))
+    if site is None:
+        return {"site_settings": None, "footer_text": "", "links": []}
+    return {
+        "site_settings": site.settings,
+        "footer_text": site.footer_text,
+        "links": site.footer_links,
     }
-    footer_text = footer_texts.get(language) or footer_texts.get(settings.LANGUAGE_CODE)
-    footer_links = [
-        {"title": page.title, "url": page.get_url(request=request)} for page in links["footer"]
-    ]
-    return {"site_settings": links["settings"], "footer_text": footer_text, "links": footer_links}
 
 
 @register.simple_tag(takes_context=True)

@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 
 from wagtail.models import Page, Site
 
-from cms import seo
+from cms import seo, shell
 from cms.models import SiteSettings
 from cms.models.topics import current_language
 from cms.querysets import visible
@@ -41,6 +41,7 @@ def capture(parser, token):
 def _site_settings(request):
     if request is None:
         return None
+    shell.site_shell(request)  # the cached shell holds the settings (no query when warm)
     return SiteSettings.for_request(request)
 
 
