@@ -122,9 +122,9 @@ def find_profiles(
     """The profiles (``profiles.models.PROFILES``) filtered by ``query`` (or a parsed
     ``selection``); ``per_page`` or
     ``limit`` page them, without either all matching profiles are returned (the map).
-    Queries: the facets (one statement; their status counts give the total), the page, the
-    topics of the page, the unfiltered total when something was chosen, the municipalities
-    when one was chosen."""
+    Queries: the facets with the total and, when something was chosen, the unfiltered total
+    (one statement), the page, the topics of the page, the municipalities when one was
+    chosen."""
     filterset = ProfileFilters(context={"profiles": profiles, "locale": locale, "index": index})
     if selection is None:
         selection = filterset.parse(query)
@@ -142,6 +142,7 @@ def find_profiles(
             offset=offset,
             limit=limit,
             facets=facets,
+            unfiltered_total=facets and not selection.is_empty(),
         )
     entries = profile_entries(listing.items)
     if listing.page is not None:
@@ -150,6 +151,8 @@ def find_profiles(
         total = 0
     elif selection.is_empty():
         total = listing.total  # nothing chosen: the unfiltered total is the listing's
+    elif listing.total_unfiltered is not None:
+        total = listing.total_unfiltered  # counted with the facets
     else:
         total = base.count()
     return ProfileResults(listing=listing, items=entries, total_unfiltered=total)

@@ -12,7 +12,10 @@ from cms.facets import Facet, FacetOption
 from cms.filters import Problem
 
 from . import bounds
-from .filters import Filter, SpanFilter, span_condition
+from .filters import Filter, SpanFilter, grouped, span_condition
+
+TOTAL = "__total__"  # facet_counts: the number of matching items
+UNFILTERED = "__unfiltered__"  # facet_counts: the number of all items
 
 PAGE_PARAM = "page"
 
@@ -125,10 +128,32 @@ class FilterSet:
             queryset = queryset.filter(condition)
         return queryset
 
-    def facet_counts(self, queryset: QuerySet, selection: "Selection", names) -> dict:
+    def facet_counts(
+        self,
+        queryset: QuerySet,
+        selection: "Selection",
+        names,
+        *,
+        total: bool = False,
+        unfiltered: bool = False,
+    ) -> dict:
         """Facet name → its (value, count) pairs: each facet's grouped query applies every
-        other filter's choice; all of them go to the database as one UNION ALL statement."""
+        other filter's choice; all of them go to the database as one UNION ALL statement.
+        With ``total``, the same statement counts the matching items (under ``TOTAL``), with
+        ``unfiltered`` all items of ``queryset`` (under ``UNFILTERED``)."""
         parts, counts = [], {}
+        extra = {
+            TOTAL: total and self.apply(queryset, selection),
+            UNFILTERED: unfiltered and queryset,
+        }
+        for index, counted in enumerate(extra.values(), start=1):
+            if counted is not False:
+                part = grouped(counted, Value(""), count="pk").annotate(
+                    facet_name=Value(-index, output_field=IntegerField())
+                )
+                parts.append(
+                    part.values_list("facet_name", "facet_key", "facet_label", "facet_total")
+                )
         for index, name in enumerate(names):
             declared = self.declared[name]
             subset = self.apply(queryset, selection, without=name)
@@ -143,20 +168,40 @@ class FilterSet:
             return counts
         combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         rows: dict[int, list] = {}
-        for index, key, label, total in combined:
-            rows.setdefault(index, []).append((key, label, total))
+        for index, key, label, number in combined:
+            rows.setdefault(index, []).append((key, label, number))
         for index, name in enumerate(names):
             if name not in counts:
                 counts[name] = self.declared[name].count_rows(rows.get(index, []), self.context)
+        for index, (key, counted) in enumerate(extra.items(), start=1):
+            if counted is not False:
+                counts[key] = sum(row[2] for row in rows.get(-index, []))
         return counts
 
-    def facets(self, queryset: QuerySet, selection: "Selection") -> list[Facet]:
+    def facets(
+        self,
+        queryset: QuerySet,
+        selection: "Selection",
+        *,
+        counted: dict | None = None,
+        unfiltered: bool = False,
+    ) -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
-        grouped query per facet, all sent as one statement."""
+        grouped query per facet, all sent as one statement. ``counted`` receives the number of
+        matching items (``TOTAL``) when the listing has no ``partition`` facet to give it, and
+        with ``unfiltered`` the number of all items (``UNFILTERED``)."""
         facets = []
         names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
         names = [name for name in names if self.declared[name].facet]
-        all_counts = self.facet_counts(queryset, selection, names)
+        all_counts = self.facet_counts(
+            queryset,
+            selection,
+            names,
+            total=counted is not None and not self.partition,
+            unfiltered=counted is not None and unfiltered,
+        )
+        if counted is not None:
+            counted.update({k: v for k, v in all_counts.items() if k in (TOTAL, UNFILTERED)})
         for name in names:
             declared = self.declared[name]
             chosen = selection.values.get(name)
@@ -201,13 +246,19 @@ class FilterSet:
         offset: int = 0,
         limit: int | None = None,
         facets: bool = True,
+        unfiltered_total: bool = False,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
-        for the API), the total, the facets. Queries: one count (none when the ``partition``
-        facet gives it), one page, one per facet."""
+        for the API), the total, the facets. Queries: one statement for the facets and the
+        total, one for the page (and one count without facets)."""
         filtered = self.apply(queryset, selection)
-        found_facets = self.facets(queryset, selection) if facets else []
-        total = self.partition_total(found_facets, selection)
+        counted: dict = {}
+        found_facets = (
+            self.facets(queryset, selection, counted=counted, unfiltered=unfiltered_total)
+            if facets
+            else []
+        )
+        total = counted.get(TOTAL, self.partition_total(found_facets, selection))
         page_obj = None
         if per_page is not None:
             per_page = min(per_page, bounds.MAX_PER_PAGE)
@@ -227,6 +278,7 @@ class FilterSet:
             selection=selection,
             problems=list(selection.problems),
             page=page_obj,
+            total_unfiltered=counted.get(UNFILTERED),
         )
 
     def partition_total(self, facets: list[Facet], selection: "Selection") -> int | None:
@@ -310,6 +362,7 @@ class Listing:
     selection: Selection
     problems: list[Problem] = field(default_factory=list)
     page: Any = None  # Django's paginator page for HTML listings
+    total_unfiltered: int | None = None  # all items, without the filters (``unfiltered_total``)
 
     def facet(self, name: str) -> Facet | None:
         return next((facet for facet in self.facets if facet.name == name), None)
