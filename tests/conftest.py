@@ -14,7 +14,12 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.databases import DemoTemplate, restore_files, stored_files
+from tests.databases import (
+    drop_shared_templates,
+    restore_files,
+    shared_template,
+    stored_files,
+)
 from tests.home.factories import HomePageFactory
 
 # pytest's own clock (the durations it prints) keeps real time when a test freezes the clock.
@@ -51,6 +56,7 @@ def pytest_runtest_logreport(report):
 def pytest_sessionfinish(session, exitstatus):
     if _is_xdist_worker(session.config) or not on_postgresql():
         return
+    drop_the_runs_demo_templates()
     if _postgres_skips and exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
@@ -184,23 +190,36 @@ def rolled_back(django_db_blocker):
 
 @pytest.fixture(scope="session")
 def demo_template(django_db_setup, django_db_blocker):
-    """PostgreSQL only: the demo content, loaded once per test process into a template database
-    (a copy of the empty test database), with a snapshot of the files it stored. Loading the
-    demo takes about a minute; copying the template takes about a second."""
+    """PostgreSQL only: the demo content, loaded once per test run into a template database (a
+    copy of the empty test database), with a snapshot of the files it stored. Loading the demo
+    takes about a minute; copying the template takes about a second. The workers of a
+    pytest-xdist run share the template (tests.databases.shared_template); it is dropped when
+    the run ends (``pytest_sessionfinish``)."""
     if connection.vendor != "postgresql":
         yield None
         return
-    test_database = connection.settings_dict["NAME"]
-    template = DemoTemplate(f"{test_database}_demo")
+
+    def build(template):
+        call_command("load_demo_content", verbosity=0)
+        template.files = stored_files(default_storage)
+
     with django_db_blocker.unblock():
-        template.create(from_database=test_database)
-        with template.connected():
-            call_command("load_demo_content", verbosity=0)
-            template.files = stored_files(default_storage)
+        template = shared_template(connection.settings_dict["NAME"], build)
         forget_stored_files()  # the module that asked first starts empty too
     yield template
-    with django_db_blocker.unblock():
-        template.drop()
+
+
+def drop_the_runs_demo_templates() -> None:
+    """The process that started the run (the xdist controller, or the only process) drops the
+    run's demo template once every worker is done (``pytest_sessionfinish``)."""
+    from django.conf import settings as django_settings
+
+    database = django_settings.DATABASES["default"]
+    test_database = database.get("TEST", {}).get("NAME") or f"test_{database['NAME']}"
+    try:
+        drop_shared_templates(test_database)
+    except Exception as error:  # the server may be gone; the CI's cleanup drops it then
+        print(f"could not drop the demo templates of {test_database}: {error}")
 
 
 @pytest.fixture(scope="module")

@@ -3,14 +3,21 @@
 Loading the demo content takes about a minute; ``CREATE DATABASE … TEMPLATE`` copies the loaded
 database in about a second. ``DemoTemplate`` holds the loaded database, ``copy()`` gives each test
 module its own copy and ``connected()`` points Django's default connection at a database for the
-duration of a ``with`` block. Uploaded files live in the in-memory storage of the tests
-(``cms.settings.test``), so the template keeps a snapshot of them for each copy.
+duration of a ``with`` block. Under pytest-xdist the test processes of one run share one template:
+the first that needs it builds it while holding a PostgreSQL advisory lock, the others wait for
+the lock and find it built (``shared_template``). Uploaded files live in the in-memory storage of
+the tests (``cms.settings.test``), so the template keeps a snapshot of them for each copy.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+import pickle
+import tempfile
+import uuid
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import connection
@@ -111,3 +118,62 @@ def restore_files(storage, files: dict[str, bytes]) -> None:
     for path, content in files.items():
         saved = storage.save(path, ContentFile(content))
         assert saved == path, f"{path} was stored as {saved}: the storage was not empty"
+
+
+# One name per test run: the workers of a pytest-xdist run share its id; a run without xdist
+# makes its own. The test database's name without the worker's suffix ("_gw0") starts it.
+SHARED_TEMPLATE_PREFIX = "_demo_"
+
+
+def shared_template_name(test_database: str) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    base = test_database.removesuffix(f"_{worker}") if worker else test_database
+    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or os.environ.setdefault(
+        "CMS_TEST_RUN_ID", uuid.uuid4().hex
+    )
+    return f"{base}{SHARED_TEMPLATE_PREFIX}{run[:12]}"
+
+
+def _files_path(name: str) -> Path:
+    return Path(tempfile.gettempdir()) / f"{name}.files.pickle"
+
+
+def _database_exists(server, name: str) -> bool:
+    return bool(server.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone())
+
+
+def shared_template(test_database: str, build) -> DemoTemplate:
+    """The run's demo template, built once: ``build(template)`` loads it (connected to it) and
+    fills ``template.files``; a worker that finds it built reads the files' snapshot. The
+    snapshot file is written last and marks the template as complete."""
+    template = DemoTemplate(shared_template_name(test_database))
+    files_path = _files_path(template.name)
+    with server_connection() as server:
+        server.execute("SELECT pg_advisory_lock(hashtext(%s))", [template.name])
+        try:
+            if files_path.exists() and _database_exists(server, template.name):
+                template.files = pickle.loads(files_path.read_bytes())
+                return template
+            template.create(from_database=test_database)
+            with template.connected():
+                build(template)
+            files_path.write_bytes(pickle.dumps(template.files))
+            return template
+        finally:
+            server.execute("SELECT pg_advisory_unlock(hashtext(%s))", [template.name])
+
+
+def drop_shared_templates(test_database: str) -> None:
+    """Drop the demo templates of earlier or finished runs of this test database (called once a
+    run has ended, by the process that started it)."""
+    pattern = f"{test_database}{SHARED_TEMPLATE_PREFIX}%"
+    with server_connection() as server:
+        names = [
+            row[0]
+            for row in server.execute(
+                "SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern]
+            )
+        ]
+    for name in names:
+        drop_database(name)
+        _files_path(name).unlink(missing_ok=True)
