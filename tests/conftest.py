@@ -15,8 +15,9 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests.databases import (
-    drop_shared_templates,
+    drop_shared_template,
     restore_files,
+    run_id,
     shared_template,
     stored_files,
 )
@@ -31,6 +32,12 @@ freezegun.configure(extend_ignore_list=["_pytest"])
 # one fails the run, so a suite that silently stopped running there cannot pass. Under
 # pytest-xdist the controller sees every worker's reports through pytest_runtest_logreport.
 _postgres_skips: list[str] = []  # "node id: reason" of each skipped test marked postgres
+
+
+def pytest_configure(config):
+    # The run's id, set before pytest-xdist starts the workers (they inherit it): they share
+    # one demo template (tests.databases.shared_template).
+    run_id()
 
 
 def on_postgresql() -> bool:
@@ -217,7 +224,7 @@ def drop_the_runs_demo_templates() -> None:
     database = django_settings.DATABASES["default"]
     test_database = database.get("TEST", {}).get("NAME") or f"test_{database['NAME']}"
     try:
-        drop_shared_templates(test_database)
+        drop_shared_template(test_database)
     except Exception as error:  # the server may be gone; the CI's cleanup drops it then
         print(f"could not drop the demo templates of {test_database}: {error}")
 

@@ -120,18 +120,23 @@ def restore_files(storage, files: dict[str, bytes]) -> None:
         assert saved == path, f"{path} was stored as {saved}: the storage was not empty"
 
 
-# One name per test run: the workers of a pytest-xdist run share its id; a run without xdist
-# makes its own. The test database's name without the worker's suffix ("_gw0") starts it.
+# One name per test run: the process that starts the run sets its id (``run_id``) before the
+# pytest-xdist workers start, and they inherit it with the environment. The test database's
+# name without the worker's suffix ("_gw0") starts the name, so two runs against the same
+# database server (the suite and the browser tests side by side) never share or drop each
+# other's template.
 SHARED_TEMPLATE_PREFIX = "_demo_"
+RUN_ID_VARIABLE = "CMS_TEST_RUN_ID"
+
+
+def run_id() -> str:
+    return os.environ.setdefault(RUN_ID_VARIABLE, uuid.uuid4().hex[:12])
 
 
 def shared_template_name(test_database: str) -> str:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
     base = test_database.removesuffix(f"_{worker}") if worker else test_database
-    run = os.environ.get("PYTEST_XDIST_TESTRUNUID") or os.environ.setdefault(
-        "CMS_TEST_RUN_ID", uuid.uuid4().hex
-    )
-    return f"{base}{SHARED_TEMPLATE_PREFIX}{run[:12]}"
+    return f"{base}{SHARED_TEMPLATE_PREFIX}{run_id()}"
 
 
 def _files_path(name: str) -> Path:
@@ -163,17 +168,9 @@ def shared_template(test_database: str, build) -> DemoTemplate:
             server.execute("SELECT pg_advisory_unlock(hashtext(%s))", [template.name])
 
 
-def drop_shared_templates(test_database: str) -> None:
-    """Drop the demo templates of earlier or finished runs of this test database (called once a
-    run has ended, by the process that started it)."""
-    pattern = f"{test_database}{SHARED_TEMPLATE_PREFIX}%"
-    with server_connection() as server:
-        names = [
-            row[0]
-            for row in server.execute(
-                "SELECT datname FROM pg_database WHERE datname LIKE %s", [pattern]
-            )
-        ]
-    for name in names:
-        drop_database(name)
-        _files_path(name).unlink(missing_ok=True)
+def drop_shared_template(test_database: str) -> None:
+    """Drop this run's demo template (called once the run has ended, by the process that
+    started it)."""
+    name = shared_template_name(test_database)
+    drop_database(name)
+    _files_path(name).unlink(missing_ok=True)
