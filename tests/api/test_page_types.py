@@ -1,17 +1,25 @@
-"""API v3 page detail for every page type of the demo site: what a frontend renders from.
+"""API v3 page detail for every page type: what a frontend renders from.
 
-One golden file per page type (``tests/api/golden/page_<app>_<model>.json``) pins the contract;
-the checks below say what it must contain whatever the demo content is.
+One golden file per page type (``tests/api/golden/page_<app>_<model>.json``) pins the contract.
+The pages are factory-built with fixed content (``tests.editorial.page_tree``), once per module,
+at a frozen date: editing the demo prose does not touch these golden files. The checks below say
+what the detail must contain whatever the content is.
 """
 
+import datetime
 import json
 import re
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Locale, get_page_models
 
+import freezegun
 import pytest
 
 from tests.api.test_v3 import check_golden
+from tests.cms.factories import ContactPersonFactory, DocumentFactory, ImageFactory, TopicFactory
+from tests.conftest import make_home, rolled_back, tag, translate_page
+from tests.editorial.page_tree import one_page_of_each_type
+from tests.search.conftest import paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -21,20 +29,94 @@ PAGE_TYPES = sorted(
     if model._meta.app_label in {"home", "profiles", "events", "knowledge"}
 )
 
+# The clock while the pages are built and read: the event is upcoming, nothing expires.
+FROZEN = "2026-04-01 09:00:00"
 
-def demo_page(label: str):
-    """The first German page of the type in the demo tree (stable: ordered by tree path)."""
-    app_label, model_name = label.split(".")
-    return (
-        Page.objects.filter(
-            content_type__app_label=app_label,
-            content_type__model=model_name.lower(),
-            locale__language_code="de",
-            live=True,
-        )
-        .order_by("path")
-        .first()
+TREE_ATTRIBUTES = {
+    "home.HomePage": "home",
+    "home.ContentPage": "content",
+    "home.AccessibilityStatementPage": "statement",
+    "home.OpenDataPage": "open_data",
+    "home.EasyLanguagePage": "easy_language",
+    "home.SignLanguagePage": "sign_language",
+    "events.NewsIndexPage": "news_index",
+    "events.NewsPage": "news",
+    "events.EventIndexPage": "events",
+    "events.EventPage": "event",
+    "profiles.DistrictProfileIndexPage": "profiles",
+    "profiles.MunicipalityPage": "municipality",
+    "profiles.DistrictProfilePage": "profile",
+    "knowledge.KnowledgeIndexPage": "library",
+    "knowledge.WorkshopSeriesPage": "series",
+    "knowledge.WorkshopPage": "workshop",
+    "knowledge.PublicationPage": "publication",
+}
+
+
+def build_pages():
+    """One published German page of every type, with fixed titles, texts, dates and topics; the
+    district profile the richest (image, contacts, download, boundary, an English translation)."""
+    home = make_home()
+    tree = one_page_of_each_type(home)
+    participation = TopicFactory(name="Bürgerbeteiligung", description="Mitreden im Quartier.")
+    economy = TopicFactory(name="Lokale Ökonomie", description="Läden und Gewerbe.")
+    tag(tree.news, participation)
+    tag(tree.event, participation, economy)
+    tag(tree.publication, economy)
+    tag(tree.workshop, participation)
+    home.featured = [
+        {"type": "teaser", "value": {"page": page.pk}} for page in (tree.content, tree.news)
+    ]
+    home.save_revision().publish()
+
+    image = ImageFactory(title="Zeche Zollverein")
+    person = ContactPersonFactory(name="Stadtteilbüro Katernberg", email="katernberg@example.org")
+    document = DocumentFactory(title="Integriertes Handlungskonzept")
+    profile = tree.profile
+    profile.slug = "katernberg"
+    profile.hero_image = image
+    profile.area_ha = "270.0"
+    profile.inhabitants = 24000
+    profile.figures_year = 2023
+    profile.boundary = json.dumps(
+        {
+            "type": "Polygon",
+            "coordinates": [[[7.03, 51.49], [7.05, 51.49], [7.04, 51.5], [7.03, 51.49]]],
+        }
     )
+    profile.character = paragraph("Ein früheres Bergarbeiterquartier im Essener Norden.")
+    profile.milestones = [
+        {
+            "type": "milestone",
+            "value": {"date": "2016-01-01", "precision": "year", "title": "Aufnahme ins Programm"},
+        },
+    ]
+    profile.contacts = [{"type": "contact", "value": person.pk}]
+    profile.downloads = [
+        ("document", {"document": document, "title": "", "description": ""}),
+    ]
+    profile.save_revision().publish()
+    tag(profile, participation)
+    profile.refresh_from_db()
+
+    english = Locale.objects.get(language_code="en")
+    translate_page(home, english, title="Start page", slug="start-en")
+    translate_page(tree.profiles, english, title="District profiles", slug="district-profiles")
+    translate_page(tree.municipality, english, title="Essen", slug="essen")
+    translate_page(profile, english, title="Katernberg", slug="katernberg")
+    return tree
+
+
+@pytest.fixture(scope="module")
+def pages(_empty_file_storage, django_db_setup, django_db_blocker):
+    with freezegun.freeze_time(FROZEN), rolled_back(django_db_blocker):
+        yield build_pages()
+
+
+@pytest.fixture
+def frozen():
+    with freezegun.freeze_time(FROZEN):
+        yield datetime.datetime.fromisoformat(FROZEN)
 
 
 def without_media_suffixes(data):
@@ -43,10 +125,16 @@ def without_media_suffixes(data):
     return json.loads(re.sub(r"_[A-Za-z0-9]{7}(\.[a-z]+)", r"\1", text))
 
 
+def test_the_tree_has_every_page_type():
+    assert set(TREE_ATTRIBUTES) == set(PAGE_TYPES)
+
+
 @pytest.mark.parametrize("label", PAGE_TYPES)
-def test_every_page_type_renders_from_the_api_alone(demo, api, label):
-    page = demo_page(label)
-    assert page is not None, f"the demo content has no {label}"
+def test_every_page_type_renders_from_the_api_alone(pages, frozen, api, label):
+    page = getattr(pages, TREE_ATTRIBUTES[label])
+    assert page._meta.label == label
+    assert page.live
+    assert page.locale.language_code == "de"
     response = api.get(f"/api/v3/pages/{page.pk}/")
     assert response.status_code == 200
     data = response.json()
@@ -74,16 +162,11 @@ def _walk(value):
             yield from _walk(item)
 
 
-def test_profile_detail_inlines_images_documents_and_contacts(demo, api):
+def test_profile_detail_inlines_images_documents_and_contacts(pages, frozen, api):
     """The richest page type: everything a profile shows comes inside the one response."""
-    from cms.models import CMSDocument
-    from profiles.models import DistrictProfilePage
-
-    profiles = DistrictProfilePage.objects.live().filter(locale__language_code="de")
-    page = next(p for p in profiles.order_by("path") if p.hero_image_id and p.contacts)
-    document = CMSDocument.objects.order_by("pk").first()
-    page.downloads = [("document", {"document": document, "title": "", "description": ""})]
-    page.save_revision().publish()
+    page = pages.profile
+    assert page.hero_image_id
+    assert page.contacts
     data = api.get(f"/api/v3/pages/{page.pk}/").json()
     objects = list(_walk(data))
     images = [obj for obj in objects if "renditions" in obj]

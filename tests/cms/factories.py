@@ -73,6 +73,28 @@ class SiteSettingsFactory(DjangoModelFactory):
 ImageFactory = wagtail_factories.ImageFactory
 
 
+class DefaultParent(factory.declarations.BaseDeclaration):
+    """A page factory's ``parent`` when none is given: ``ancestors()`` finds or creates it (and
+    whatever it hangs under). An explicit ``parent=`` wins; ``.build()`` (no database) gets
+    none."""
+
+    def __init__(self, ancestors):
+        super().__init__()
+        self.ancestors = ancestors
+
+    def evaluate(self, instance, step, extra):
+        if step.builder.strategy != factory.enums.CREATE_STRATEGY:
+            return None
+        return self.ancestors()
+
+
+def child_page(parent, page_factory):
+    """The first child of ``parent`` of the factory's page type, created if there is none."""
+    model = page_factory._meta.model
+    existing = model.objects.child_of(parent).order_by("path").first()
+    return existing if existing is not None else page_factory(parent=parent)
+
+
 class DocumentFactory(wagtail_factories.DocumentFactory):
     """A small PDF; like an admin upload, it records its size."""
 

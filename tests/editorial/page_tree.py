@@ -54,7 +54,7 @@ def one_page_of_each_type(home) -> SimpleNamespace:
         publication=PublicationPageFactory(parent=library, title="Dokumentation 2019"),
         statement=AccessibilityStatementPageFactory(parent=home),
         open_data=OpenDataPageFactory(parent=home),
-        easy_language=EasyLanguagePageFactory(parent=home),
+        easy_language=EasyLanguagePageFactory(parent=home, title="Leichte Sprache"),
         sign_language=SignLanguagePageFactory(parent=home),
     )
 

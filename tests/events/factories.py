@@ -4,9 +4,12 @@ import factory
 import wagtail_factories
 
 from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from tests.cms.factories import DefaultParent, child_page
+from tests.home.factories import site_home
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Aktuelles"
     slug = "aktuelles"
 
@@ -15,6 +18,7 @@ class NewsIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class NewsPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(lambda: child_page(site_home(), NewsIndexPageFactory))
     title = factory.Sequence(lambda n: f"Meldung {n}")
     slug = factory.Sequence(lambda n: f"meldung-{n}")
     date = datetime.date(2026, 5, 1)
@@ -26,6 +30,7 @@ class NewsPageFactory(wagtail_factories.PageFactory):
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Veranstaltungen"
     slug = "veranstaltungen"
 
@@ -34,6 +39,7 @@ class EventIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(lambda: child_page(site_home(), EventIndexPageFactory))
     title = factory.Sequence(lambda n: f"Veranstaltung {n}")
     slug = factory.Sequence(lambda n: f"veranstaltung-{n}")
     start_date = datetime.date(2026, 5, 14)

@@ -1,5 +1,7 @@
 import datetime
 
+from wagtail.models import Page, Site
+
 import factory
 import wagtail_factories
 
@@ -11,6 +13,20 @@ from home.models import (
     OpenDataPage,
     SignLanguagePage,
 )
+from tests.cms.factories import DefaultParent
+
+
+def site_home() -> HomePage:
+    """The default site's German start page; created (as ``tests.conftest.make_home`` does) if
+    the site has none yet. The ancestor of every page a factory builds without ``parent=``."""
+    site = Site.objects.get(is_default_site=True)
+    root = site.root_page.specific
+    if isinstance(root, HomePage):
+        return root
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    site.root_page = home
+    site.save()
+    return home
 
 
 class HomePageFactory(wagtail_factories.PageFactory):
@@ -18,12 +34,14 @@ class HomePageFactory(wagtail_factories.PageFactory):
     slug = "start"
     intro = "<p>Willkommen beim Netzwerk.</p>"
     teaser = "Das Netzwerk der Sozialen Stadt in NRW."
+    parent = DefaultParent(lambda: Page.get_first_root_node())
 
     class Meta:
         model = HomePage
 
 
 class ContentPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = factory.Sequence(lambda n: f"Inhaltsseite {n}")
     slug = factory.Sequence(lambda n: f"inhaltsseite-{n}")
     teaser = "Ein kurzer Anrisstext."
@@ -39,6 +57,7 @@ class ContentPageFactory(wagtail_factories.PageFactory):
 
 
 class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Erklärung zur Barrierefreiheit"
     slug = "barrierefreiheit"
     teaser = "Wie barrierefrei diese Website ist."
@@ -54,6 +73,7 @@ class AccessibilityStatementPageFactory(wagtail_factories.PageFactory):
 
 
 class OpenDataPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Offene Daten"
     slug = "offene-daten"
     teaser = "Unsere Daten zum Herunterladen."
@@ -89,6 +109,7 @@ def easy_language_body():
 
 
 class EasyLanguagePageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = factory.Sequence(lambda n: f"Leichte Sprache {n}")
     slug = factory.Sequence(lambda n: f"leichte-sprache-{n}")
     teaser = "Hier erklären wir die Internet-Seite in Leichter Sprache."
@@ -99,6 +120,7 @@ class EasyLanguagePageFactory(wagtail_factories.PageFactory):
 
 
 class SignLanguagePageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Informationen in Deutscher Gebärdensprache"
     slug = factory.Sequence(lambda n: f"gebaerdensprache-{n}")
     teaser = "Die Website in Deutscher Gebärdensprache."

@@ -10,9 +10,16 @@ from knowledge.models import (
     WorkshopPage,
     WorkshopSeriesPage,
 )
+from tests.cms.factories import DefaultParent, child_page
+from tests.home.factories import site_home
+
+
+def knowledge_index():
+    return child_page(site_home(), KnowledgeIndexPageFactory)
 
 
 class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Wissen & Publikationen"
     slug = "wissen"
 
@@ -21,6 +28,7 @@ class KnowledgeIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class WorkshopSeriesPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(knowledge_index)
     title = "Werkstattreihe Sozialraumorientierung"
     slug = factory.Sequence(lambda n: f"werkstattreihe-{n}")
     period_start = datetime.date(2017, 6, 1)
@@ -33,6 +41,7 @@ class WorkshopSeriesPageFactory(wagtail_factories.PageFactory):
 
 
 class WorkshopPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(lambda: child_page(knowledge_index(), WorkshopSeriesPageFactory))
     title = factory.Sequence(lambda n: f"Werkstatt {n}")
     slug = factory.Sequence(lambda n: f"werkstatt-{n}")
     date = datetime.date(2018, 4, 19)
@@ -44,6 +53,7 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
 
 
 class PublicationPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(knowledge_index)
     title = factory.Sequence(lambda n: f"Publikation {n}")
     slug = factory.Sequence(lambda n: f"publikation-{n}")
     kind = "dokumentation"

@@ -3,12 +3,19 @@ import wagtail_factories
 
 from cms.geo import LatLng
 from profiles.models import DistrictProfileIndexPage, DistrictProfilePage, MunicipalityPage
+from tests.cms.factories import DefaultParent, child_page
+from tests.home.factories import site_home
 
 ESSEN = LatLng(lat=51.4556, lng=7.0116)
 KATERNBERG = LatLng(lat=51.4925, lng=7.0420)
 
 
+def profile_index():
+    return child_page(site_home(), DistrictProfileIndexPageFactory)
+
+
 class DistrictProfileIndexPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(site_home)
     title = "Stadtteilprofile"
     slug = "stadtteilprofile"
     intro = "<p>Alle Programmgebiete.</p>"
@@ -18,6 +25,7 @@ class DistrictProfileIndexPageFactory(wagtail_factories.PageFactory):
 
 
 class MunicipalityPageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(profile_index)
     title = "Essen"
     slug = factory.LazyAttribute(lambda o: o.title.lower().replace(" ", "-"))
     ags = factory.Sequence(lambda n: f"051{n % 100_000:05d}")  # 8 digits, valid in NRW
@@ -31,6 +39,7 @@ class MunicipalityPageFactory(wagtail_factories.PageFactory):
 
 
 class DistrictProfilePageFactory(wagtail_factories.PageFactory):
+    parent = DefaultParent(lambda: child_page(profile_index(), MunicipalityPageFactory))
     title = factory.Sequence(lambda n: f"Quartier {n}")
     slug = factory.Sequence(lambda n: f"quartier-{n}")
     programme = "sozialer-zusammenhalt"
