@@ -142,18 +142,13 @@ class FilterSet:
         With ``total``, the same statement counts the matching items (under ``TOTAL``), with
         ``unfiltered`` all items of ``queryset`` (under ``UNFILTERED``)."""
         parts, counts = [], {}
-        extra = {
-            TOTAL: total and self.apply(queryset, selection),
-            UNFILTERED: unfiltered and queryset,
-        }
-        for index, counted in enumerate(extra.values(), start=1):
-            if counted is not False:
-                part = grouped(counted, Value(""), count="pk").annotate(
-                    facet_name=Value(-index, output_field=IntegerField())
-                )
-                parts.append(
-                    part.values_list("facet_name", "facet_key", "facet_label", "facet_total")
-                )
+        extra = [(TOTAL, self.apply(queryset, selection))] if total else []
+        extra += [(UNFILTERED, queryset)] if unfiltered else []
+        for index, (__, counted) in enumerate(extra, start=1):
+            part = grouped(counted, Value(""), count="pk").annotate(
+                facet_name=Value(-index, output_field=IntegerField())
+            )
+            parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
         for index, name in enumerate(names):
             declared = self.declared[name]
             subset = self.apply(queryset, selection, without=name)
@@ -173,9 +168,8 @@ class FilterSet:
         for index, name in enumerate(names):
             if name not in counts:
                 counts[name] = self.declared[name].count_rows(rows.get(index, []), self.context)
-        for index, (key, counted) in enumerate(extra.items(), start=1):
-            if counted is not False:
-                counts[key] = sum(row[2] for row in rows.get(-index, []))
+        for index, (key, __) in enumerate(extra, start=1):
+            counts[key] = sum(row[2] for row in rows.get(-index, []))
         return counts
 
     def facets(
