@@ -47,19 +47,27 @@ SCHEDULER_INTERVAL ?= 60
 scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SCHEDULER_INTERVAL seconds (worker)
 	$(MANAGE) run_scheduler --interval $(SCHEDULER_INTERVAL)
 
-# The suite runs on both cores (pytest-xdist, one test module per worker at a time);
-# PYTEST_ARGS="-n 0" runs it in one process. The browser tests run afterwards on their own:
-# their live server empties the database (transactional tests), which later modules of the
-# same worker would otherwise find without locales and groups.
-PYTEST_ARGS ?= -n 2 --dist loadfile
+# The suite runs on both cores (pytest-xdist, one test module per worker at a time, in the
+# order of tests/scheduling.py); PYTEST_ARGS="-n 0" runs it in one process. The browser tests
+# run beside it in a process of their own, with their own test database: their live server
+# empties the database (transactional tests), which later modules of a worker would otherwise
+# find without locales and groups. Their output follows the suite's; each part prints its time.
+PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
+BROWSER_PYTEST_ARGS ?= -p no:cacheprovider
 
 test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser
-	$(VENV)/bin/pytest tests/browser -p no:cacheprovider
+	@started=$$(date +%s); browser_log=$$(mktemp); \
+	$(VENV)/bin/pytest tests/browser $(BROWSER_PYTEST_ARGS) >"$$browser_log" 2>&1 & browser=$$!; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser; suite=$$?; \
+	echo "test suite: status $$suite after $$(( $$(date +%s) - started )) s"; \
+	wait $$browser; browser_status=$$?; \
+	echo "----- browser tests (ran beside the suite) -----"; cat "$$browser_log"; rm -f "$$browser_log"; \
+	echo "browser tests: status $$browser_status, all done after $$(( $$(date +%s) - started )) s"; \
+	test $$suite -eq 0 && test $$browser_status -eq 0
 
 lint: $(VENV)/.installed-test ## Ruff lint and format check only
 	$(VENV)/bin/ruff check .

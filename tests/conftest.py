@@ -22,6 +22,7 @@ from tests.databases import (
     stored_files,
 )
 from tests.home.factories import HomePageFactory
+from tests.scheduling import reorder as reorder_modules
 
 # pytest's own clock (the durations it prints) keeps real time when a test freezes the clock.
 freezegun.configure(extend_ignore_list=["_pytest"])
@@ -45,6 +46,7 @@ def on_postgresql() -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
+    reorder_modules(items)  # longest first, the demo's build hidden (tests/scheduling.py)
     if on_postgresql():
         return
     for item in items:

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -36,8 +38,9 @@ def browser():
     would not find the serialized data.)"""
     if not os.path.exists(CHROMIUM):
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)  # Playwright's assertions wait as long as steps
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
@@ -79,6 +82,6 @@ def csp_watch():
 def browser_page(browser, csp_watch):
     context = browser.new_context(locale="de-DE")
     page = csp_watch.attach(context.new_page())
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     yield page
     context.close()

@@ -7,6 +7,7 @@ from wagtail.models import Site
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
 from tests.browser.accessibility import axe_violations, horizontal_overflow
 from tests.cms.factories import SiteSettingsFactory, TopicFactory
 from tests.conftest import tag, translate_page
@@ -74,7 +75,7 @@ def test_every_page_type_passes_axe_and_reflows(browser, csp_watch, live_server,
             viewport={"width": width, "height": 900}, locale="de-DE", reduced_motion="reduce"
         )
         page = csp_watch.attach(context.new_page())
-        page.set_default_timeout(15_000)
+        page.set_default_timeout(PAGE_TIMEOUT_MS)
         try:
             for path in paths:
                 response = page.goto(f"{live_server.url}{path}")

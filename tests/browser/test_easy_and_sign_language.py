@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
 from tests.browser.accessibility import axe_violations, horizontal_overflow
 from tests.cms.factories import DocumentFactory, ImageFactory, SiteSettingsFactory
 from tests.conftest import translate_page
@@ -98,7 +99,7 @@ def test_new_pages_and_header_fit_320_px(browser, csp_watch, live_server, site_p
         viewport={"width": WIDTH, "height": 800}, locale="de-DE", reduced_motion="reduce"
     )
     page = csp_watch.attach(context.new_page())
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     problems, violations = {}, {}
     try:
         for name, path in site_pages.items():

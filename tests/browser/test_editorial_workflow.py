@@ -8,6 +8,7 @@ from wagtail.models import Page, WorkflowState
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
 from tests.editorial import conftest as editorial
 
 # The editorial tests' world: Essen (→ Katernberg) and Dortmund, one user per role.
@@ -45,7 +46,7 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
 ):
     katernberg = tree.katernberg
     editor = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
-    editor.set_default_timeout(15_000)
+    editor.set_default_timeout(PAGE_TIMEOUT_MS)
     log_in(editor, live_server, users.essen_editor.username)
     editor.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
     editor.fill("#id_title", NEW_TITLE)
@@ -59,7 +60,7 @@ def test_essen_editor_submits_moderator_approves_visitors_see_it(
     editor.context.close()
 
     moderator = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
-    moderator.set_default_timeout(15_000)
+    moderator.set_default_timeout(PAGE_TIMEOUT_MS)
     log_in(moderator, live_server, users.moderator.username)
     assert NEW_TITLE in moderator.content(), "the dashboard lists the submission"
     moderator.goto(f"{live_server.url}/admin/pages/{katernberg.pk}/edit/")
@@ -90,7 +91,7 @@ def test_approval_from_the_dashboard_is_confirmed(browser, live_server, tree, us
     workflow.start(katernberg, users.essen_editor)
 
     moderator = csp_watch.attach(browser.new_context(locale="de-DE").new_page())
-    moderator.set_default_timeout(15_000)
+    moderator.set_default_timeout(PAGE_TIMEOUT_MS)
     log_in(moderator, live_server, users.moderator.username)
     row = moderator.locator("tr", has=moderator.locator("[data-workflow-action-url]")).first
     row.locator("[data-w-dropdown-target='toggle']").click()  # the row's "…" actions

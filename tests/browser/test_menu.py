@@ -8,6 +8,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
 from tests.home.factories import ContentPageFactory, HomePageFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -85,7 +86,7 @@ def test_phone_menu_button_by_keyboard(browser_page, live_server, start_page_url
 def test_phone_menu_without_javascript_is_shown(browser, csp_watch, live_server, start_page_url):
     context = browser.new_context(viewport=PHONE, locale="de-DE", java_script_enabled=False)
     page = csp_watch.attach(context.new_page())
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     try:
         page.goto(f"{live_server.url}{start_page_url}")
         assert not page.locator(".main-nav__toggle").is_visible()

@@ -10,6 +10,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from tests.browser import PAGE_TIMEOUT_MS
 from tests.browser.accessibility import horizontal_overflow
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
@@ -84,7 +85,7 @@ def test_no_horizontal_scrolling_at_320_px(browser, csp_watch, live_server, site
         viewport={"width": WIDTH, "height": 800}, locale="de-DE", reduced_motion="reduce"
     )
     page = csp_watch.attach(context.new_page())
-    page.set_default_timeout(15_000)
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
     problems = {}
     try:
         for path in site_pages:
