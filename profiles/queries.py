@@ -95,9 +95,11 @@ class Profiles:
         """Visible profiles of a language whose municipality is visible too, annotated with
         the municipality (``municipality_pk``, ``_slug``, ``_title``, ``region``), in German
         order of municipality and title."""
-        parent = self.municipalities(locale, index).filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        )
+        # The visible municipalities are one uncorrelated subquery (PostgreSQL hashes its
+        # paths once per statement); their fields are then plain lookups of the parent by its
+        # path (unique index), not a visibility check per profile and field.
+        visible_paths = self.municipalities(locale, index).values("path")
+        parent = self.municipality_model.objects.filter(path=OuterRef("parent_path"))
 
         def of_parent(name):
             return Subquery(parent.values(name)[:1])
@@ -105,13 +107,14 @@ class Profiles:
         return (
             self.published(locale, index)
             .only(*self.profile_model.listing_fields)
+            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .filter(parent_path__in=visible_paths)
             .annotate(
                 municipality_pk=of_parent("pk"),
                 municipality_slug=of_parent("slug"),
                 municipality_title=of_parent("title"),
                 region=of_parent("regierungsbezirk"),
             )
-            .filter(municipality_pk__isnull=False)
             .order_by(german_order("municipality_title"), german_order("title"), "pk")
         )
 
