@@ -3,13 +3,16 @@ user per role (the groups come from the data migrations and the municipality sig
 
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
+
+from wagtail.models import Locale
 
 import pytest
 
 from cms.roles import EDITORS, MODERATORS
 from profiles.roles import municipality_group_of
-from tests.conftest import translate_page
+from tests.conftest import make_home, rolled_back, translate_page
 from tests.events.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.profiles.factories import (
     DistrictProfileIndexPageFactory,
@@ -21,10 +24,14 @@ PASSWORD = "passwort-123456"
 ROLES = ["anonymous", "editor", "essen_editor", "dortmund_editor", "moderator", "superuser"]
 
 
-@pytest.fixture
-def tree(home, home_en):
+def build_tree() -> SimpleNamespace:
     """Start page → Stadtteilprofile → Essen (→ Katernberg, live) and Dortmund (→ Nordstadt,
     live), with an English Essen; Aktuelles with one news item."""
+    Locale.objects.get(language_code="de")  # the German start page needs the German locale
+    home = make_home()
+    home_en = translate_page(
+        home, Locale.objects.get(language_code="en"), title="Start page", slug="start-en"
+    )
     profiles = DistrictProfileIndexPageFactory(parent=home)
     essen = MunicipalityPageFactory(parent=profiles, title="Essen", ags="05113000")
     dortmund = MunicipalityPageFactory(
@@ -55,21 +62,61 @@ def make_user(django_user_model, username, *groups, **extra):
     return user
 
 
-@pytest.fixture
-def users(db, tree, django_user_model):
+def build_users(tree) -> SimpleNamespace:
     """One user per role, by role name (``anonymous`` is Django's AnonymousUser)."""
+    User = get_user_model()
     return SimpleNamespace(
         anonymous=AnonymousUser(),
-        editor=make_user(django_user_model, "redaktion", Group.objects.get(name=EDITORS)),
-        essen_editor=make_user(django_user_model, "essen", municipality_group_of(tree.essen)),
-        dortmund_editor=make_user(
-            django_user_model, "dortmund", municipality_group_of(tree.dortmund)
-        ),
-        moderator=make_user(django_user_model, "koordination", Group.objects.get(name=MODERATORS)),
-        superuser=make_user(
-            django_user_model, "admin", is_superuser=True, is_staff=True, first_name="Admin"
-        ),
+        editor=make_user(User, "redaktion", Group.objects.get(name=EDITORS)),
+        essen_editor=make_user(User, "essen", municipality_group_of(tree.essen)),
+        dortmund_editor=make_user(User, "dortmund", municipality_group_of(tree.dortmund)),
+        moderator=make_user(User, "koordination", Group.objects.get(name=MODERATORS)),
+        superuser=make_user(User, "admin", is_superuser=True, is_staff=True, first_name="Admin"),
     )
+
+
+def reloaded(instance):
+    """A fresh copy of a saved model instance from the database (AnonymousUser stays as it
+    is): no in-memory change or per-instance cache (Wagtail's ``specific``, page permissions,
+    a user's permission cache) of an earlier test comes along."""
+    if instance.pk is None:
+        return AnonymousUser()
+    return type(instance)._default_manager.get(pk=instance.pk)
+
+
+def reload_all(namespace: SimpleNamespace) -> SimpleNamespace:
+    return SimpleNamespace(**{name: reloaded(value) for name, value in vars(namespace).items()})
+
+
+# The tree and the users are built once per test module, inside a transaction rolled back at the
+# module's end (``rolled_back``); each test runs in its own savepoint (``db``) and gets freshly
+# loaded pages and users, so whatever a test changes in memory or in the database is gone for
+# the next one. Not for tests marked ``django_db(transaction=True)``: they would commit.
+
+
+@pytest.fixture(scope="module")
+def shared_tree(_empty_file_storage, django_db_setup, django_db_blocker):
+    with rolled_back(django_db_blocker):
+        yield build_tree()
+
+
+@pytest.fixture(scope="module")
+def shared_users(shared_tree, django_db_blocker):
+    """Created inside ``shared_tree``'s transaction, rolled back with it."""
+    with django_db_blocker.unblock():
+        yield build_users(shared_tree)
+
+
+@pytest.fixture
+def tree(shared_tree, db):
+    """``build_tree``'s pages, loaded afresh for each test."""
+    return reload_all(shared_tree)
+
+
+@pytest.fixture
+def users(shared_users, tree):
+    """One user per role (``build_users``), loaded afresh for each test."""
+    return reload_all(shared_users)
 
 
 @pytest.fixture

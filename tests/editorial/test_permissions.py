@@ -5,6 +5,8 @@ admin URLs with the test client (what a hand-made request achieves). A refused r
 nothing.
 """
 
+from types import SimpleNamespace
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -21,7 +23,7 @@ from cms.roles import WORKFLOW_NAME
 from tests.cms.factories import ContactPersonFactory, TopicFactory
 from tests.profiles.factories import DistrictProfilePageFactory, profile_form_data
 
-from .conftest import ROLES
+from .conftest import ROLES, reload_all
 
 pytestmark = pytest.mark.django_db
 
@@ -51,14 +53,25 @@ CASES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def extras(shared_tree, django_db_blocker):
+    """A draft profile in Essen, a topic and a contact person, once per module (inside
+    ``shared_tree``'s transaction, rolled back with it)."""
+    with django_db_blocker.unblock():
+        yield SimpleNamespace(
+            draft=DistrictProfilePageFactory(
+                parent=shared_tree.essen, title="Entwurf", slug="entwurf", live=False
+            ),
+            essen_collection=Collection.objects.get(name="Kommune Essen"),
+            topic=TopicFactory(name="Bürgerbeteiligung"),
+            contact=ContactPersonFactory(name="Stadtteilbüro Katernberg"),
+        )
+
+
 @pytest.fixture
-def world(tree, users):
-    tree.draft = DistrictProfilePageFactory(
-        parent=tree.essen, title="Entwurf", slug="entwurf", live=False
-    )
-    tree.essen_collection = Collection.objects.get(name="Kommune Essen")
-    tree.topic = TopicFactory(name="Bürgerbeteiligung")
-    tree.contact = ContactPersonFactory(name="Stadtteilbüro Katernberg")
+def world(tree, users, extras):
+    """The tree, the extras and the users, loaded afresh for each test."""
+    vars(tree).update(vars(reload_all(extras)))
     tree.users = users
     return tree
 
