@@ -138,11 +138,11 @@ def count_json_queries(client, url) -> int:
     return count_queries(client, url)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def few_then_many_items(django_db_setup, django_db_blocker):
     """The query count of each listing URL with 4 news and 4 events; then 18 more of each are
     added (22: more than one page of the default limit, 20), which the tests list. Built once
-    for all URLs (rolled back at the module's end): creating Wagtail pages costs ~0.1 s each;
+    for all URLs (rolled back after the class): creating Wagtail pages costs ~0.1 s each;
     what is pinned is that the count does not depend on the number of items (no query per item
     or facet value)."""
     from tests.cms.factories import TopicFactory
@@ -167,9 +167,12 @@ def few_then_many_items(django_db_setup, django_db_blocker):
         yield few
 
 
-@pytest.mark.parametrize("url", LISTING_URLS)
-def test_query_count_is_the_same_for_4_and_22_items(api, few_then_many_items, url):
-    assert count_queries(api, url) == few_then_many_items[url]
+class TestQueryCount:
+    """Its data lives while the class's tests run (the other tests build their own site)."""
+
+    @pytest.mark.parametrize("url", LISTING_URLS)
+    def test_query_count_is_the_same_for_4_and_22_items(self, api, few_then_many_items, url):
+        assert count_queries(api, url) == few_then_many_items[url]
 
 
 @pytest.mark.parametrize("url", ["/api/v3/knowledge/", "/api/v3/knowledge/?kind=werkstatt"])

@@ -107,10 +107,10 @@ def count_queries(client, path) -> int:
     return len(queries)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def few_then_many_events(django_db_setup, django_db_blocker):
     """The query count of each download with 3 tagged events; then 9 more are added, which the
-    tests download. Built once for both formats (rolled back at the module's end)."""
+    tests download. Built once for both formats (rolled back after the class)."""
     with rolled_back(django_db_blocker):
         event_index = EventIndexPageFactory(parent=make_home())
         topic = TopicFactory(name="Grün")
@@ -122,6 +122,9 @@ def few_then_many_events(django_db_setup, django_db_blocker):
         yield few
 
 
-@pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
-def test_query_count_does_not_grow_with_the_events(client, few_then_many_events, path):
-    assert count_queries(client, path) == few_then_many_events[path]
+class TestQueryCount:
+    """Its data lives while the class's tests run (the other tests build their own site)."""
+
+    @pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
+    def test_query_count_does_not_grow_with_the_events(self, client, few_then_many_events, path):
+        assert count_queries(client, path) == few_then_many_events[path]

@@ -111,11 +111,11 @@ def count_queries(client, path) -> int:
     return len(queries)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def few_then_many_publications(django_db_setup, django_db_blocker):
     """The query count of each download with 3 publications (each with a contributor and a
     topic); then 9 more are added, which the tests download. Built once for all formats (rolled
-    back at the module's end)."""
+    back after the class)."""
     with rolled_back(django_db_blocker):
         library = KnowledgeIndexPageFactory(parent=make_home())
         topic = TopicFactory(name="Grün")
@@ -131,6 +131,11 @@ def few_then_many_publications(django_db_setup, django_db_blocker):
         yield few
 
 
-@pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
-def test_query_count_does_not_grow_with_the_publications(client, few_then_many_publications, path):
-    assert count_queries(client, path) == few_then_many_publications[path]
+class TestQueryCount:
+    """Its data lives while the class's tests run (the other tests build their own site)."""
+
+    @pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
+    def test_query_count_does_not_grow_with_the_publications(
+        self, client, few_then_many_publications, path
+    ):
+        assert count_queries(client, path) == few_then_many_publications[path]

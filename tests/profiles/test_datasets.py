@@ -158,11 +158,11 @@ QUERY_COUNT_PATHS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def few_then_many_profiles(django_db_setup, django_db_blocker):
     """The query count of each download with 3 profiles in one municipality; then the site
     grows to 15 profiles in 13 municipalities, which the tests download. Built once for all
-    paths (rolled back at the module's end)."""
+    paths (rolled back after the class)."""
     with rolled_back(django_db_blocker):
         profile_index = DistrictProfileIndexPageFactory(parent=make_home())
         essen = MunicipalityPageFactory(parent=profile_index, title="Essen")
@@ -176,11 +176,16 @@ def few_then_many_profiles(django_db_setup, django_db_blocker):
         yield few
 
 
-@pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
-def test_query_count_does_not_grow_with_the_profiles(client, few_then_many_profiles, path):
-    few = few_then_many_profiles[path]
-    assert queries_for(client, path) == few
-    assert few <= 6
+class TestQueryCount:
+    """Its data lives while the class's tests run (the other tests build their own site)."""
+
+    @pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
+    def test_query_count_does_not_grow_with_the_profiles(
+        self, client, few_then_many_profiles, path
+    ):
+        few = few_then_many_profiles[path]
+        assert queries_for(client, path) == few
+        assert few <= 6
 
 
 def test_municipalities_with_their_number_of_visible_profiles(client, profiles, profile_index):

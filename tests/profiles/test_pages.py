@@ -262,10 +262,10 @@ QUERY_COUNT_URLS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="class")
 def few_then_many_profiles(django_db_setup, django_db_blocker):
     """The query count of each URL with 3 tagged profiles; then 9 more profiles are added,
-    which the tests list. Built once for all URLs (rolled back at the module's end)."""
+    which the tests list. Built once for all URLs (rolled back after the class)."""
     with rolled_back(django_db_blocker):
         profile_index = DistrictProfileIndexPageFactory(parent=make_home())
         essen = MunicipalityPageFactory(parent=profile_index, title="Essen", ags="05113000")
