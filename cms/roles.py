@@ -38,9 +38,10 @@ the admin survive. (Exception: ``withdraw_collection_permissions``, the rule tha
 permission to edit everyone's files away from editors and municipalities.)
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.apps import apps as global_apps
+from django.db.models import Q
 
 MODERATORS = "Koordinierungsstelle"
 EDITORS = "Redaktion"
@@ -104,6 +105,16 @@ SHARED_FILES_CHOOSE_PERMISSIONS = ("wagtailimages.choose_image", "wagtaildocs.ch
 MODERATOR_RESERVED_COLLECTION_PERMISSIONS = (*MEDIA_UPLOAD_PERMISSIONS, *MEDIA_MANAGE_PERMISSIONS)
 EDITOR_NETWORK_COLLECTION_PERMISSIONS = SHARED_FILES_CHOOSE_PERMISSIONS
 MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS = SHARED_FILES_CHOOSE_PERMISSIONS
+# Every permission granted on the reserved collections (loaded at once by the role functions).
+SHARED_COLLECTION_PERMISSIONS = tuple(
+    dict.fromkeys(
+        (
+            *MODERATOR_RESERVED_COLLECTION_PERMISSIONS,
+            *EDITOR_NETWORK_COLLECTION_PERMISSIONS,
+            *MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS,
+        )
+    )
+)
 # Granted to editors and municipalities by earlier versions; withdrawn by migration
 # (``withdraw_collection_permissions``) since files are locked once live pages use them.
 WITHDRAWN_EDITOR_COLLECTION_PERMISSIONS = (
@@ -143,6 +154,9 @@ class Models:
     """The models the role functions use, from the live registry or a migration's state."""
 
     apps: object
+    # Permission rows by "app_label.codename", loaded by ``permissions`` (they do not change
+    # while the role functions run).
+    permission_rows: dict = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name):
         label = {
@@ -182,9 +196,32 @@ def create_permissions_now(apps) -> None:
         app_config.models_module = None
 
 
+def permissions(m: Models, dotted_names) -> list:
+    """The Permission rows of ``dotted_names`` ("app_label.codename"), in that order, loaded
+    with one query (none for rows loaded before through the same ``m``). A missing permission
+    raises ``Permission.DoesNotExist``, as ``permission`` does."""
+    dotted_names = list(dotted_names)
+    missing = {dotted for dotted in dotted_names if dotted not in m.permission_rows}
+    if missing:
+        wanted = Q()
+        for dotted in missing:
+            app_label, codename = dotted.split(".")
+            wanted |= Q(content_type__app_label=app_label, codename=codename)
+        found = {}
+        for row in m.Permission.objects.filter(wanted).select_related("content_type"):
+            dotted = f"{row.content_type.app_label}.{row.codename}"
+            if dotted in found:  # as Permission.objects.get would
+                raise m.Permission.MultipleObjectsReturned(f"Several permissions {dotted}")
+            found[dotted] = row
+        m.permission_rows.update(found)
+    for dotted in dotted_names:
+        if dotted not in m.permission_rows:
+            raise m.Permission.DoesNotExist(f"No permission {dotted}")
+    return [m.permission_rows[dotted] for dotted in dotted_names]
+
+
 def permission(m: Models, dotted: str):
-    app_label, codename = dotted.split(".")
-    return m.Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    return permissions(m, [dotted])[0]
 
 
 def root_page(m: Models):
@@ -198,25 +235,62 @@ def root_collection(m: Models):
 
 def ensure_group(m: Models, name: str, model_permissions=()):
     group, __ = m.Group.objects.get_or_create(name=name)
-    wanted = [permission(m, dotted) for dotted in model_permissions]
-    missing = [p for p in wanted if not group.permissions.filter(pk=p.pk).exists()]
-    if missing:
-        group.permissions.add(*missing)
+    wanted = permissions(m, model_permissions) if model_permissions else []
+    if wanted:
+        present = set(
+            group.permissions.filter(pk__in=[p.pk for p in wanted]).values_list("pk", flat=True)
+        )
+        missing = [p for p in wanted if p.pk not in present]
+        if missing:
+            group.permissions.add(*missing)
     return group
 
 
+def grant_permissions(m: Models, model, target: str, grants) -> None:
+    """Create the missing rows of ``model`` (GroupPagePermission or GroupCollectionPermission)
+    for ``grants``, (group, object, "app_label.codename") triples, in their order: one query
+    for the permissions, one for the rows that exist, one to insert the missing ones."""
+    grants = [(group, obj, dotted) for group, obj, dotted in grants]
+    if not grants:
+        return
+    rows = permissions(m, dict.fromkeys(dotted for __, __, dotted in grants))
+    by_name = dict(zip(dict.fromkeys(dotted for __, __, dotted in grants), rows, strict=True))
+    wanted = [(group.pk, obj.pk, by_name[dotted].pk) for group, obj, dotted in grants]
+    present = set(
+        model.objects.filter(
+            group_id__in={each[0] for each in wanted},
+            **{f"{target}_id__in": {each[1] for each in wanted}},
+            permission_id__in={each[2] for each in wanted},
+        ).values_list("group_id", f"{target}_id", "permission_id")
+    )
+    missing = []
+    for key in wanted:
+        if key not in present:
+            present.add(key)  # the same grant twice is created once
+            group_id, object_id, permission_id = key
+            row = model(group_id=group_id, permission_id=permission_id)
+            setattr(row, f"{target}_id", object_id)
+            missing.append(row)
+    if missing:
+        model.objects.bulk_create(missing)
+
+
 def grant_page_permissions(m: Models, group, page, codenames) -> None:
-    for codename in codenames:
-        m.GroupPagePermission.objects.get_or_create(
-            group=group, page_id=page.pk, permission=permission(m, f"wagtailcore.{codename}")
-        )
+    grant_permissions(
+        m,
+        m.GroupPagePermission,
+        "page",
+        [(group, page, f"wagtailcore.{codename}") for codename in codenames],
+    )
 
 
 def grant_collection_permissions(m: Models, group, collection, dotted_names) -> None:
-    for dotted in dotted_names:
-        m.GroupCollectionPermission.objects.get_or_create(
-            group=group, collection_id=collection.pk, permission=permission(m, dotted)
-        )
+    grant_permissions(
+        m,
+        m.GroupCollectionPermission,
+        "collection",
+        [(group, collection, dotted) for dotted in dotted_names],
+    )
 
 
 def withdraw_collection_permissions(m: Models, group, dotted_names) -> int:
@@ -280,7 +354,7 @@ def ensure_core_groups(apps=global_apps) -> dict:
     editors = ensure_group(m, EDITORS, EDITOR_MODEL_PERMISSIONS)  # files: see cms.files
     grant_page_permissions(m, editors, root, EDITOR_PAGE_PERMISSIONS)
     grant_collection_permissions(m, editors, collections, EDITOR_COLLECTION_PERMISSIONS)
-    ensure_shared_collections(apps)
+    shared_collections(m)
     return {MODERATORS: moderators, EDITORS: editors}
 
 
@@ -288,17 +362,23 @@ def ensure_reserved_collections(apps=global_apps) -> dict:
     """The network's shared collection and the archive, by purpose (created if missing).
 
     Found by purpose, not by name: the coordination office may rename them."""
-    m = Models(apps)
-    collections = {}
+    return reserved_collections(Models(apps))
+
+
+def reserved_collections(m: Models) -> dict:
+    """``ensure_reserved_collections`` with the models ``m``: one query if both exist."""
+    reserved = {
+        each.purpose: each.collection
+        for each in m.ReservedCollection.objects.filter(
+            purpose__in=list(RESERVED_COLLECTION_NAMES)
+        ).select_related("collection")
+    }
     for purpose, name in RESERVED_COLLECTION_NAMES.items():
-        reserved = m.ReservedCollection.objects.filter(purpose=purpose).first()
-        if reserved is None:
+        if purpose not in reserved:
             collection = ensure_child_collection(m, name)
-            reserved = m.ReservedCollection.objects.create(
-                purpose=purpose, collection_id=collection.pk
-            )
-        collections[purpose] = m.Collection.objects.get(pk=reserved.collection_id)
-    return collections
+            m.ReservedCollection.objects.create(purpose=purpose, collection_id=collection.pk)
+            reserved[purpose] = m.Collection.objects.get(pk=collection.pk)
+    return {purpose: reserved[purpose] for purpose in RESERVED_COLLECTION_NAMES}
 
 
 def ensure_shared_collections(apps=global_apps) -> dict:
@@ -307,16 +387,29 @@ def ensure_shared_collections(apps=global_apps) -> dict:
     groups get theirs in ``profiles.roles.ensure_municipality_group``.)"""
     m = Models(apps)
     create_permissions_now(apps)
-    collections = ensure_reserved_collections(apps)
-    moderators = ensure_group(m, MODERATORS)
-    editors = ensure_group(m, EDITORS)
-    for collection in collections.values():
-        grant_collection_permissions(
-            m, moderators, collection, MODERATOR_RESERVED_COLLECTION_PERMISSIONS
-        )
-    grant_collection_permissions(
-        m, editors, collections[NETWORK], EDITOR_NETWORK_COLLECTION_PERMISSIONS
-    )
+    return shared_collections(m)
+
+
+def shared_collections(m: Models) -> dict:
+    """``ensure_shared_collections`` with the models ``m`` (whose permissions exist): a fixed
+    few queries when nothing is missing."""
+    collections = reserved_collections(m)
+    groups = {
+        group.name: group for group in m.Group.objects.filter(name__in=[MODERATORS, EDITORS])
+    }
+    for name in (MODERATORS, EDITORS):
+        if name not in groups:
+            groups[name] = ensure_group(m, name)
+    moderators, editors = groups[MODERATORS], groups[EDITORS]
+    grants = [
+        (moderators, collection, dotted)
+        for collection in collections.values()
+        for dotted in MODERATOR_RESERVED_COLLECTION_PERMISSIONS
+    ]
+    grants += [
+        (editors, collections[NETWORK], dotted) for dotted in EDITOR_NETWORK_COLLECTION_PERMISSIONS
+    ]
+    grant_permissions(m, m.GroupCollectionPermission, "collection", grants)
     return collections
 
 

@@ -45,13 +45,15 @@ from cms.roles import (
     MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS,
     MUNICIPALITY_PAGE_PERMISSIONS,
     NETWORK,
+    SHARED_COLLECTION_PERMISSIONS,
     Models,
     create_permissions_now,
     ensure_child_collection,
     ensure_group,
     ensure_shared_collections,
-    grant_collection_permissions,
-    grant_page_permissions,
+    grant_permissions,
+    permissions,
+    shared_collections,
 )
 
 MUNICIPALITY_RETIRED = "profiles.municipality_retired"
@@ -89,9 +91,21 @@ def _free_group_name(m: Models, source) -> str:
 
 def ensure_municipality_group(page, apps=global_apps):
     """The group and collection of the municipality ``page``, with edit rights on the page and
-    its translations. Idempotent: finds what exists and adds only what is missing."""
+    its translations. Idempotent: finds what exists and adds only what is missing. A fixed
+    number of queries (``tests/profiles/test_role_queries.py``): the permissions are loaded
+    once, the grants of each kind checked and created together."""
     m = Models(apps)
+    create_permissions_now(apps)  # nothing to do in the live registry
     MunicipalityPage = apps.get_model("profiles", "MunicipalityPage")
+    permissions(
+        m,
+        [
+            *MUNICIPALITY_MODEL_PERMISSIONS,
+            *(f"wagtailcore.{codename}" for codename in MUNICIPALITY_PAGE_PERMISSIONS),
+            *MUNICIPALITY_COLLECTION_PERMISSIONS,
+            *SHARED_COLLECTION_PERMISSIONS,
+        ],
+    )
     pages = list(
         MunicipalityPage.objects.filter(translation_key=page.translation_key).order_by("pk")
     )
@@ -101,10 +115,18 @@ def ensure_municipality_group(page, apps=global_apps):
         group = ensure_group(m, _free_group_name(m, source), MUNICIPALITY_MODEL_PERMISSIONS)
     else:
         ensure_group(m, group.name, MUNICIPALITY_MODEL_PERMISSIONS)
-    for each in pages:
-        grant_page_permissions(m, group, each, MUNICIPALITY_PAGE_PERMISSIONS)
+    grant_permissions(
+        m,
+        m.GroupPagePermission,
+        "page",
+        [
+            (group, each, f"wagtailcore.{codename}")
+            for each in pages
+            for codename in MUNICIPALITY_PAGE_PERMISSIONS
+        ],
+    )
 
-    shared = ensure_shared_collections(apps)
+    shared = shared_collections(m)
     collection = (
         m.Collection.objects.filter(group_permissions__group=group)
         .exclude(pk__in=[each.pk for each in shared.values()])
@@ -113,9 +135,15 @@ def ensure_municipality_group(page, apps=global_apps):
     )
     if collection is None:
         collection = ensure_child_collection(m, group.name)
-    grant_collection_permissions(m, group, collection, MUNICIPALITY_COLLECTION_PERMISSIONS)
-    grant_collection_permissions(
-        m, group, shared[NETWORK], MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS
+    grant_permissions(
+        m,
+        m.GroupCollectionPermission,
+        "collection",
+        [(group, collection, dotted) for dotted in MUNICIPALITY_COLLECTION_PERMISSIONS]
+        + [
+            (group, shared[NETWORK], dotted)
+            for dotted in MUNICIPALITY_NETWORK_COLLECTION_PERMISSIONS
+        ],
     )
     return group
 

@@ -14,3 +14,21 @@ def queries_for(client, url: str, *, status: int = 200, warm: bool = True, **par
         response = client.get(url, params or None)
     assert response.status_code == status, (url, response.status_code)
     return len(queries)
+
+
+def counts_per_url(urls, count=queries_for) -> dict:
+    """``count(client, url)`` for each of ``urls``, each measured as a test starts: an anonymous
+    client, empty caches (``tests.conftest._empty_cache``). For query-count tests that measure
+    the smaller data set once in a module-scoped fixture (``tests.conftest.rolled_back``) and
+    compare every URL's count with the larger set in the tests."""
+    from django.core.cache import caches
+    from django.test import Client
+
+    client, counts = Client(), {}
+    for url in urls:
+        for cache in caches.all():
+            cache.clear()
+        counts[url] = count(client, url)
+    for cache in caches.all():
+        cache.clear()
+    return counts

@@ -8,10 +8,14 @@ from cms.geo import LatLng
 from profiles.filters import ProfileFilters, find_profiles
 from profiles.models import PROFILES
 from tests.cms.factories import ContactPersonFactory, TopicFactory, TopicLabelFactory
-from tests.conftest import tag, translate_page
-from tests.queries import queries_for
+from tests.conftest import make_home, rolled_back, tag, translate_page
+from tests.queries import counts_per_url, queries_for
 
-from .factories import DistrictProfilePageFactory, MunicipalityPageFactory
+from .factories import (
+    DistrictProfileIndexPageFactory,
+    DistrictProfilePageFactory,
+    MunicipalityPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -250,28 +254,36 @@ class TestGeoJSON:
         )
 
 
-class TestQueryCounts:
-    def count_queries(self, client, url):
-        return queries_for(client, url)
+QUERY_COUNT_URLS = [
+    "/de/stadtteilprofile/",
+    "/de/stadtteilprofile/?status=laufend",
+    "/de/stadtteilprofile/?municipality=essen&topic=x",
+    "/de/stadtteilprofile/karte.geojson",
+]
 
-    @pytest.mark.parametrize(
-        "url",
-        [
-            "/de/stadtteilprofile/",
-            "/de/stadtteilprofile/?status=laufend",
-            "/de/stadtteilprofile/?municipality=essen&topic=x",
-            "/de/stadtteilprofile/karte.geojson",
-        ],
-    )
-    def test_same_number_of_queries_for_5_and_50_profiles(self, client, essen, url):
+
+@pytest.fixture(scope="class")
+def few_then_many_profiles(django_db_setup, django_db_blocker):
+    """The query count of each URL with 3 tagged profiles; then 9 more profiles are added,
+    which the tests list. Built once for all URLs (rolled back after the class)."""
+    with rolled_back(django_db_blocker):
+        profile_index = DistrictProfileIndexPageFactory(parent=make_home())
+        essen = MunicipalityPageFactory(parent=profile_index, title="Essen", ags="05113000")
         topic = TopicFactory()
-        for index in range(5):
+        for index in range(3):
             tag(DistrictProfilePageFactory(parent=essen, slug=f"a-{index}"), topic)
-        few = self.count_queries(client, url)
-        for index in range(45):
+        few = counts_per_url(QUERY_COUNT_URLS)
+        for index in range(9):
             DistrictProfilePageFactory(parent=essen, slug=f"b-{index}")
-        many = self.count_queries(client, url)
-        assert few == many
+        yield few
+
+
+class TestQueryCounts:
+    @pytest.mark.parametrize("url", QUERY_COUNT_URLS)
+    def test_same_number_of_queries_for_3_and_12_profiles(
+        self, client, few_then_many_profiles, url
+    ):
+        assert queries_for(client, url) == few_then_many_profiles[url]
 
 
 class TestProfilePage:

@@ -117,7 +117,8 @@ class TestHub:
         # Every type is there from the start, so that no group appears later.
         tag(EventPageFactory(parent=network.events, title="Erster Termin"), topics.economy)
         few = count()
-        for index in range(20):
+        # 10 of each: more than a group shows (search.hubs.HUB_GROUP_SIZE, 8)
+        for index in range(10):
             tag(
                 NewsPageFactory(parent=network.news_index, title=f"Meldung {index}"),
                 topics.economy,
