@@ -272,7 +272,9 @@ def grant_permissions(m: Models, model, target: str, grants) -> None:
             setattr(row, f"{target}_id", object_id)
             missing.append(row)
     if missing:
-        model.objects.bulk_create(missing)
+        # Both models are unique per (group, object, permission): a grant another process
+        # made in the meantime is kept, as get_or_create did.
+        model.objects.bulk_create(missing, ignore_conflicts=True)
 
 
 def grant_page_permissions(m: Models, group, page, codenames) -> None:
