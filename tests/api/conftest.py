@@ -1,7 +1,10 @@
 import pytest
 
-# The small network of pages the search tests use: news, events, profiles, a publication.
-from tests.search.conftest import network, topics  # noqa: F401
+# The small network of pages the search tests use: news, events, profiles, a publication; built
+# once per test module, loaded afresh for each test. Its start page is not the ``home`` fixture
+# here (tests/api/test_listing_api.py builds on an empty one): a test that needs both the network
+# and ``home``/``home_en`` imports ``home`` from tests.search.conftest too.
+from tests.search.conftest import network, network_world, topics  # noqa: F401
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from django.utils import timezone
 
 import pytest
 
-from tests.cms.factories import TopicFactory, TopicLabelFactory
 from tests.conftest import tag, translate_page
 from tests.events.factories import (
     EventIndexPageFactory,
@@ -19,23 +18,13 @@ from tests.profiles.factories import (
     DistrictProfilePageFactory,
     MunicipalityPageFactory,
 )
+from tests.worlds import build_home, make_topics, refetch, refetched, world
+
+__all__ = ["make_network", "make_topics", "paragraph"]
 
 
 def paragraph(text: str) -> list[dict]:
     return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
-
-
-def make_topics():
-    participation = TopicFactory(name="Bürgerbeteiligung", synonyms="Partizipation")
-    TopicLabelFactory(topic=participation, label="Citizen participation")
-    economy = TopicFactory(name="Lokale Ökonomie")
-    TopicLabelFactory(topic=economy, label="Local economy")
-    return SimpleNamespace(participation=participation, economy=economy)
-
-
-@pytest.fixture
-def topics(db):
-    return make_topics()
 
 
 def make_network(home, topics):
@@ -115,9 +104,34 @@ def make_network(home, topics):
     return pages
 
 
+@pytest.fixture(scope="module")
+def network_world(_empty_file_storage, django_db_setup, django_db_blocker):
+    """The start page, the topics and the network, built once per test module (see
+    tests/worlds.py): rolled back at the module's end, each test in its own savepoint."""
+    with world(django_db_blocker) as built:
+        build_home(built)
+        built.topics = make_topics()
+        built.pages = make_network(built.home, built.topics)
+        yield built
+
+
 @pytest.fixture
-def network(home, topics):
-    return make_network(home, topics)
+def home(network_world, db):
+    """The network's start page (not a second one): ``home_en`` and the like build on it."""
+    return refetch(network_world.home)
+
+
+@pytest.fixture
+def topics(network_world, db):
+    """The network's topics, loaded afresh for each test."""
+    return refetched(network_world.topics)
+
+
+@pytest.fixture
+def network(network_world, db):
+    """The network's pages, loaded afresh for each test: what a test changes, in memory or in
+    the database (its savepoint is rolled back), the next test does not see."""
+    return refetched(network_world.pages)
 
 
 @pytest.fixture
