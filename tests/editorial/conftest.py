@@ -19,6 +19,7 @@ from tests.profiles.factories import (
     DistrictProfilePageFactory,
     MunicipalityPageFactory,
 )
+from tests.worlds import refetched
 
 PASSWORD = "passwort-123456"
 ROLES = ["anonymous", "editor", "essen_editor", "dortmund_editor", "moderator", "superuser"]
@@ -75,19 +76,6 @@ def build_users(tree) -> SimpleNamespace:
     )
 
 
-def reloaded(instance):
-    """A fresh copy of a saved model instance from the database (AnonymousUser stays as it
-    is): no in-memory change or per-instance cache (Wagtail's ``specific``, page permissions,
-    a user's permission cache) of an earlier test comes along."""
-    if instance.pk is None:
-        return AnonymousUser()
-    return type(instance)._default_manager.get(pk=instance.pk)
-
-
-def reload_all(namespace: SimpleNamespace) -> SimpleNamespace:
-    return SimpleNamespace(**{name: reloaded(value) for name, value in vars(namespace).items()})
-
-
 # The tree and the users are built once per test module, inside a transaction rolled back at the
 # module's end (``rolled_back``); each test runs in its own savepoint (``db``) and gets freshly
 # loaded pages and users, so whatever a test changes in memory or in the database is gone for
@@ -110,13 +98,13 @@ def shared_users(shared_tree, django_db_blocker):
 @pytest.fixture
 def tree(shared_tree, db):
     """``build_tree``'s pages, loaded afresh for each test."""
-    return reload_all(shared_tree)
+    return refetched(shared_tree)
 
 
 @pytest.fixture
 def users(shared_users, tree):
     """One user per role (``build_users``), loaded afresh for each test."""
-    return reload_all(shared_users)
+    return refetched(shared_users)
 
 
 @pytest.fixture

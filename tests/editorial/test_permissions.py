@@ -22,8 +22,9 @@ from cms.models import ContactPerson, Topic
 from cms.roles import WORKFLOW_NAME
 from tests.cms.factories import ContactPersonFactory, TopicFactory
 from tests.profiles.factories import DistrictProfilePageFactory, profile_form_data
+from tests.worlds import refetched
 
-from .conftest import ROLES, reload_all
+from .conftest import ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +72,7 @@ def extras(shared_tree, django_db_blocker):
 @pytest.fixture
 def world(tree, users, extras):
     """The tree, the extras and the users, loaded afresh for each test."""
-    vars(tree).update(vars(reload_all(extras)))
+    vars(tree).update(vars(refetched(extras)))
     tree.users = users
     return tree
 
