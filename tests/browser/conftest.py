@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from tests.browser import PAGE_TIMEOUT_MS
+from tests.editorial.conftest import build_tree, build_users
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -85,3 +86,17 @@ def browser_page(browser, csp_watch):
     page.set_default_timeout(PAGE_TIMEOUT_MS)
     yield page
     context.close()
+
+
+@pytest.fixture
+def tree(transactional_db):
+    """The editorial tests' site (``build_tree`` in tests/editorial/conftest.py), built for each
+    test: browser tests commit what their live server reads, so they cannot share the editorial
+    modules' world, which is rolled back at a module's end."""
+    return build_tree()
+
+
+@pytest.fixture
+def users(tree):
+    """One user per editorial role (``build_users`` in tests/editorial/conftest.py)."""
+    return build_users(tree)

@@ -12,8 +12,6 @@ from tests.browser import PAGE_TIMEOUT_MS
 from tests.editorial import conftest as editorial
 
 # The editorial tests' world: Essen (→ Katernberg) and Dortmund, one user per role.
-tree = editorial.tree
-users = editorial.users
 PASSWORD = editorial.PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)

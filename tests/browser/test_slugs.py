@@ -7,9 +7,6 @@ import pytest
 
 from tests.editorial import conftest as editorial
 
-tree = editorial.tree
-users = editorial.users
-
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
