@@ -7,9 +7,10 @@ that starts last (the other worker has nothing left to do). So:
 - Modules run longest first (``tests/durations.json``: seconds per module from an earlier run,
   written by ``python -m tests.scheduling JUNIT_XML``; a module missing there counts
   ``DEFAULT_SECONDS_PER_TEST`` per test). Stale figures only cost time, never correctness.
-- The demo content (``demo_content``) is built once per run by the first module that asks for
-  it, and every other module asking meanwhile waits (``tests.databases.shared_template``). The
-  longest demo module therefore goes first, to one worker, and the other worker gets at least
+- The demo content (``demo_content``, ``demo_template``) is built once per run by the first
+  module that asks for it, and every other module asking meanwhile waits
+  (``tests.databases.shared_template``). The longest demo module therefore goes first, to one
+  worker, and the other worker gets at least
   ``DEMO_BUILD_SECONDS`` of modules without the demo before the next demo module comes.
 """
 
@@ -22,6 +23,7 @@ from pathlib import Path
 DURATIONS = Path(__file__).with_name("durations.json")
 DEFAULT_SECONDS_PER_TEST = 0.5
 DEMO_BUILD_SECONDS = 90
+DEMO_FIXTURES = ("demo_content", "demo_template")  # a module with either waits for the build
 
 
 def module_of(nodeid: str) -> str:
@@ -66,7 +68,11 @@ def reorder(items: list) -> None:
     demo = {
         module
         for module, module_items in by_module.items()
-        if any("demo_content" in getattr(item, "fixturenames", ()) for item in module_items)
+        if any(
+            name in getattr(item, "fixturenames", ())
+            for item in module_items
+            for name in DEMO_FIXTURES
+        )
     }
     counts = {module: len(module_items) for module, module_items in by_module.items()}
     order = module_order(counts, demo, load_durations())
