@@ -32,3 +32,19 @@ def counts_per_url(urls, count=queries_for) -> dict:
     for cache in caches.all():
         cache.clear()
     return counts
+
+
+def download_queries(client, url: str) -> int:
+    """How many SQL queries a visitor's second download of ``url`` makes, its body read to the
+    end inside the count (a streamed download queries while it is sent); the first download
+    fills the per-process caches, as in ``queries_for``."""
+
+    def read(response):
+        return b"".join(response.streaming_content) if response.streaming else response.content
+
+    read(client.get(url))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+        read(response)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)

@@ -4,9 +4,6 @@ import csv
 import datetime
 import io
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import icalendar
@@ -14,7 +11,7 @@ import pytest
 
 from tests.cms.factories import TopicFactory
 from tests.conftest import make_home, rolled_back, tag
-from tests.queries import counts_per_url
+from tests.queries import counts_per_url, download_queries
 
 from .factories import EventIndexPageFactory, EventPageFactory
 
@@ -96,17 +93,6 @@ def test_conditional_get(client, events):
 QUERY_COUNT_PATHS = [f"/daten/de/veranstaltungen.{extension}" for extension in ("ics", "csv")]
 
 
-def count_queries(client, path) -> int:
-    """The queries of the second download (the first warms the per-process caches: site root
-    paths, topic vocabulary)."""
-    client.get(path)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-        body(response)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.fixture(scope="class")
 def few_then_many_events(django_db_setup, django_db_blocker):
     """The query count of each download with 3 tagged events; then 9 more are added, which the
@@ -116,7 +102,7 @@ def few_then_many_events(django_db_setup, django_db_blocker):
         topic = TopicFactory(name="Grün")
         for _ in range(3):
             tag(EventPageFactory(parent=event_index), topic)
-        few = counts_per_url(QUERY_COUNT_PATHS, count_queries)
+        few = counts_per_url(QUERY_COUNT_PATHS, download_queries)
         for _ in range(9):
             tag(EventPageFactory(parent=event_index), topic)
         yield few
@@ -127,4 +113,4 @@ class TestQueryCount:
 
     @pytest.mark.parametrize("path", QUERY_COUNT_PATHS)
     def test_query_count_does_not_grow_with_the_events(self, client, few_then_many_events, path):
-        assert count_queries(client, path) == few_then_many_events[path]
+        assert download_queries(client, path) == few_then_many_events[path]

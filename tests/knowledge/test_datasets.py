@@ -4,9 +4,6 @@ import csv
 import datetime
 import io
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import bibtexparser
@@ -15,7 +12,7 @@ import rispy
 
 from tests.cms.factories import TopicFactory
 from tests.conftest import make_home, rolled_back, tag
-from tests.queries import counts_per_url
+from tests.queries import counts_per_url, download_queries
 
 from .factories import (
     KnowledgeIndexPageFactory,
@@ -100,17 +97,6 @@ def test_publications_take_the_filters_of_the_library(client, publications):
 QUERY_COUNT_PATHS = [f"/daten/de/publikationen.{extension}" for extension in ("csv", "bib", "ris")]
 
 
-def count_queries(client, path) -> int:
-    """The queries of the second download (the first warms the per-process caches, whose state
-    would otherwise depend on what ran before)."""
-    client.get(path)
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-        body(response)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.fixture(scope="class")
 def few_then_many_publications(django_db_setup, django_db_blocker):
     """The query count of each download with 3 publications (each with a contributor and a
@@ -126,7 +112,7 @@ def few_then_many_publications(django_db_setup, django_db_blocker):
                 PublicationContributorFactory(publication=page)
 
         add(3)
-        few = counts_per_url(QUERY_COUNT_PATHS, count_queries)
+        few = counts_per_url(QUERY_COUNT_PATHS, download_queries)
         add(9)
         yield few
 
@@ -138,4 +124,4 @@ class TestQueryCount:
     def test_query_count_does_not_grow_with_the_publications(
         self, client, few_then_many_publications, path
     ):
-        assert count_queries(client, path) == few_then_many_publications[path]
+        assert download_queries(client, path) == few_then_many_publications[path]

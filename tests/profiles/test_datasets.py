@@ -4,16 +4,13 @@ import csv
 import io
 import json
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from wagtail.models import PageViewRestriction
 
 import pytest
 
 from tests.cms.factories import TopicFactory
 from tests.conftest import make_home, rolled_back, tag, translate_page
-from tests.queries import counts_per_url
+from tests.queries import counts_per_url, download_queries
 
 from .factories import (
     DistrictProfileIndexPageFactory,
@@ -139,17 +136,6 @@ def test_if_modified_since_gets_304(client, profiles):
     assert response.status_code == 304
 
 
-def queries_for(client, path) -> int:
-    """The queries of a visitor's second download (the first fills the per-process caches, as
-    ``tests.queries.queries_for``: the count does not depend on what a test did before)."""
-    body(client.get(path))
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-        body(response)
-    assert response.status_code == 200
-    return len(queries)
-
-
 QUERY_COUNT_PATHS = [
     "/daten/de/stadtteilprofile.csv",
     "/daten/de/stadtteilprofile.geojson",
@@ -169,7 +155,7 @@ def few_then_many_profiles(django_db_setup, django_db_blocker):
         topic = TopicFactory(name="Grün")
         for _ in range(3):
             tag(DistrictProfilePageFactory(parent=essen), topic)
-        few = counts_per_url(QUERY_COUNT_PATHS, queries_for)
+        few = counts_per_url(QUERY_COUNT_PATHS, download_queries)
         for n in range(12):
             town = MunicipalityPageFactory(parent=profile_index, title=f"Stadt {n}")
             tag(DistrictProfilePageFactory(parent=town), topic)
@@ -184,7 +170,7 @@ class TestQueryCount:
         self, client, few_then_many_profiles, path
     ):
         few = few_then_many_profiles[path]
-        assert queries_for(client, path) == few
+        assert download_queries(client, path) == few
         assert few <= 6
 
 
