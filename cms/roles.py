@@ -235,7 +235,7 @@ def root_collection(m: Models):
 
 def ensure_group(m: Models, name: str, model_permissions=()):
     group, __ = m.Group.objects.get_or_create(name=name)
-    wanted = permissions(m, model_permissions) if model_permissions else []
+    wanted = permissions(m, model_permissions)  # no query for none
     if wanted:
         present = set(
             group.permissions.filter(pk__in=[p.pk for p in wanted]).values_list("pk", flat=True)
@@ -250,11 +250,11 @@ def grant_permissions(m: Models, model, target: str, grants) -> None:
     """Create the missing rows of ``model`` (GroupPagePermission or GroupCollectionPermission)
     for ``grants``, (group, object, "app_label.codename") triples, in their order: one query
     for the permissions, one for the rows that exist, one to insert the missing ones."""
-    grants = [(group, obj, dotted) for group, obj, dotted in grants]
+    grants = list(grants)
     if not grants:
         return
-    rows = permissions(m, dict.fromkeys(dotted for __, __, dotted in grants))
-    by_name = dict(zip(dict.fromkeys(dotted for __, __, dotted in grants), rows, strict=True))
+    names = list(dict.fromkeys(dotted for __, __, dotted in grants))
+    by_name = dict(zip(names, permissions(m, names), strict=True))
     wanted = [(group.pk, obj.pk, by_name[dotted].pk) for group, obj, dotted in grants]
     present = set(
         model.objects.filter(

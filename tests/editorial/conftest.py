@@ -6,20 +6,18 @@ from types import SimpleNamespace
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 
-from wagtail.models import Locale
-
 import pytest
 
 from cms.roles import EDITORS, MODERATORS
 from profiles.roles import municipality_group_of
-from tests.conftest import make_home, rolled_back, translate_page
+from tests.conftest import rolled_back, translate_page
 from tests.events.factories import NewsIndexPageFactory, NewsPageFactory
 from tests.profiles.factories import (
     DistrictProfileIndexPageFactory,
     DistrictProfilePageFactory,
     MunicipalityPageFactory,
 )
-from tests.worlds import refetched
+from tests.worlds import build_home, refetched
 
 PASSWORD = "passwort-123456"
 ROLES = ["anonymous", "editor", "essen_editor", "dortmund_editor", "moderator", "superuser"]
@@ -28,11 +26,8 @@ ROLES = ["anonymous", "editor", "essen_editor", "dortmund_editor", "moderator", 
 def build_tree() -> SimpleNamespace:
     """Start page → Stadtteilprofile → Essen (→ Katernberg, live) and Dortmund (→ Nordstadt,
     live), with an English Essen; Aktuelles with one news item."""
-    Locale.objects.get(language_code="de")  # the German start page needs the German locale
-    home = make_home()
-    home_en = translate_page(
-        home, Locale.objects.get(language_code="en"), title="Start page", slug="start-en"
-    )
+    start = build_home(SimpleNamespace(), english=True)
+    home, home_en = start.home, start.home_en
     profiles = DistrictProfileIndexPageFactory(parent=home)
     essen = MunicipalityPageFactory(parent=profiles, title="Essen", ags="05113000")
     dortmund = MunicipalityPageFactory(
