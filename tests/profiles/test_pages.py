@@ -1,4 +1,7 @@
 import json
+from datetime import timedelta
+
+from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
@@ -170,6 +173,16 @@ class TestVisibility:
     def test_profiles_of_an_unpublished_municipality_are_hidden(self, profile_index, network):
         network["chorweiler"].get_parent().specific.unpublish()  # its children stay live
         assert "Chorweiler" not in {i.page.title for i in search(profile_index).items}
+
+    def test_profiles_of_an_expired_municipality_are_hidden(self, client, profile_index, network):
+        # expired but not yet unpublished by the scheduler: its profiles leave list and map
+        municipality = network["chorweiler"].get_parent().specific
+        municipality.expire_at = timezone.now() - timedelta(minutes=1)
+        municipality.save(update_fields=["expire_at"])
+        assert "Chorweiler" not in {i.page.title for i in search(profile_index).items}
+        data = client.get("/de/stadtteilprofile/karte.geojson").json()
+        assert "Chorweiler" not in {f["properties"]["title"] for f in data["features"]}
+        assert "Nordstadt" in {f["properties"]["title"] for f in data["features"]}
 
     def test_private_profile_page_itself_requires_login(self, client, network):
         PageViewRestriction.objects.create(
