@@ -128,7 +128,7 @@ LISTING_URLS = [
     "/api/v3/news/",
     "/api/v3/news/?topic=bildung&year=2026",
     "/api/v3/events/",
-    "/api/v3/events/?topic=bildung&city=Stadt+3&from=2000-01-01",
+    "/api/v3/events/?topic=bildung&city=Stadt+1&from=2000-01-01",
     "/api/v3/events/?archive=true",
 ]
 
@@ -157,11 +157,12 @@ def few_then_many_items(django_db_setup, django_db_blocker):
             for index in range(offset, offset + number):
                 date = datetime.date(2025 + index % 2, 5, 1)
                 tag(NewsPageFactory(parent=news, date=date), topic)
-                # past and coming events
-                day = timezone.localdate() + datetime.timedelta(days=index % 10 - 3)
+                # past and coming events, both among the few whatever the time of day
+                # (-3, +1, +5, -1, +3, …: an event on today's date may have ended already)
+                day = timezone.localdate() + datetime.timedelta(days=index * 4 % 10 - 3)
                 tag(EventPageFactory(parent=events, start_date=day, city=f"Stadt {index}"), topic)
 
-        add(4, 0)  # "Stadt 3" among the few
+        add(4, 0)  # "Stadt 1" (coming) among the few
         few = counts_per_url(LISTING_URLS, count_json_queries)
         add(18, 4)
         yield few
