@@ -34,13 +34,30 @@ class ProfileItem:
         return self.municipality.regierungsbezirk
 
 
+class CodePointOrder(Collate):
+    """Compare by code point, like Python: collation "C" on PostgreSQL, "BINARY" (SQLite's
+    default, which knows no "C") on SQLite, the embedded database of the demo."""
+
+    def __init__(self, expression):
+        super().__init__(expression, "C")
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        extra_context["collation"] = "BINARY"
+        return self.as_sql(compiler, connection, **extra_context)
+
+
+# SQLite's LOWER() changes only ASCII letters: its capital umlauts are spelt out, too.
+SPELT_OUT = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "ae"), ("Ö", "oe"))
+SPELT_OUT += (("Ü", "ue"), ("*", ""))
+
+
 def german_order(expression):
     """An SQL sort key in German alphabetical order, as ``profiles.filters.sort_key``:
     lower case, umlauts spelt out, compared by code point like Python."""
     expression = Lower(expression)
-    for old, new in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("*", "")):
+    for old, new in SPELT_OUT:
         expression = Replace(expression, Value(old), Value(new))
-    return Collate(expression, "C")
+    return CodePointOrder(expression)
 
 
 def profile_entries(pages) -> list[ProfileItem]:
