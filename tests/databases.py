@@ -7,13 +7,20 @@ duration of a ``with`` block. Under pytest-xdist the test processes of one run s
 the first that needs it builds it while holding a PostgreSQL advisory lock, the others wait for
 the lock and find it built (``shared_template``). Uploaded files live in the in-memory storage of
 the tests (``cms.settings.test``), so the template keeps a snapshot of them for each copy.
+
+The empty test database itself comes from a template, too (``migrated_template``): running the
+migrations of Wagtail and every other app takes about 30 s of CPU (most of it Django rendering
+the models' states), and the suite's two workers and the browser tests each need a test
+database. The first process migrates and keeps a copy; the others copy it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import pickle
+import sys
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -174,3 +181,60 @@ def drop_shared_template(test_database: str) -> None:
     name = shared_template_name(test_database)
     drop_database(name)
     _files_path(name).unlink(missing_ok=True)
+
+
+# The migrated, empty test database: one template per state of the migrations. Its name starts
+# with the test database's name (without the worker's suffix), so that CI's per-run database
+# gives per-run templates and the cleanup of "test_<database>%" drops them; on a developer's
+# machine it is kept, and the next run with the same migrations skips migrating altogether.
+MIGRATED_TEMPLATE_INFIX = "_migrated_"
+
+
+def migrations_digest() -> str:
+    """What a migrated database depends on: every migration file of every installed app, our
+    settings files (migrations may read settings) and Django's version."""
+    import django
+    from django.conf import settings
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    digest = hashlib.sha256(f"{django.__version__}|{settings.SETTINGS_MODULE}".encode())
+    for app_label, name in sorted(loader.disk_migrations):
+        module = sys.modules[loader.disk_migrations[app_label, name].__module__]
+        digest.update(f"|{app_label}.{name}|".encode())
+        digest.update(Path(module.__file__).read_bytes())
+    for path in sorted(Path(__file__).resolve().parent.parent.glob("cms/settings/*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def migrated_template_name(test_database: str) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    base = test_database.removesuffix(f"_{worker}") if worker else test_database
+    return f"{base}{MIGRATED_TEMPLATE_INFIX}{migrations_digest()}"
+
+
+@contextmanager
+def migrated_template(test_database: str):
+    """Around the creation of the test database (``tests.conftest.django_db_setup``): yields
+    whether ``test_database`` was copied from the migrated template (then Django keeps it and
+    finds nothing to migrate). If not, the caller migrates it, and when the block ends it
+    becomes the template. The first process holds a PostgreSQL advisory lock while it
+    migrates; the others wait for it and copy."""
+    name = migrated_template_name(test_database)
+    with server_connection() as server:
+        server.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+        try:
+            if _database_exists(server, name):
+                create_database(test_database, template=name)
+                yield True
+                return
+            yield False
+            connection.close()  # copying needs the test database without sessions
+            server.execute(
+                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                    sql.Identifier(name), sql.Identifier(test_database)
+                )
+            )
+        finally:
+            server.execute("SELECT pg_advisory_unlock(hashtext(%s))", [name])
