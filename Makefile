@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help demo serve serve-production scheduler test lint format check pytest messages lock bench bench-postgres bench-http clean
+.PHONY: help demo serve serve-production scheduler test checks lint format check pytest messages lock bench bench-postgres bench-http clean
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -59,23 +59,31 @@ scheduler: $(VENV)/.installed-demo ## Publish/unpublish scheduled pages every SC
 # order of tests/scheduling.py); PYTEST_ARGS="-n 0" runs it in one process. The browser tests
 # run beside it in a process of their own, with their own test database: their live server
 # empties the database (transactional tests), which later modules of a worker would otherwise
-# find without locales and groups. Their output follows the suite's; each part prints its time.
+# find without locales and groups. Lint and the checks run beside them too (while the first
+# worker migrates the test database, the other core is free). Their output follows the suite's;
+# each part prints its time and status.
 PYTEST_ARGS ?= -n 2 --dist loadfile --no-loadscope-reorder
 BROWSER_PYTEST_ARGS ?= -p no:cacheprovider
 
-test: $(VENV)/.installed-test ## Lint, system checks, migration check, then the test suite (DATABASE_URL or SQLite)
+test: $(VENV)/.installed-test ## Lint, system checks, migration check and the test suite (DATABASE_URL or SQLite)
+	@started=$$(date +%s); checks_log=$$(mktemp); browser_log=$$(mktemp); \
+	$(MAKE) --no-print-directory checks >"$$checks_log" 2>&1 & checks=$$!; \
+	$(VENV)/bin/pytest tests/browser $(BROWSER_PYTEST_ARGS) >"$$browser_log" 2>&1 & browser=$$!; \
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser; suite=$$?; \
+	echo "test suite: status $$suite after $$(( $$(date +%s) - started )) s"; \
+	wait $$checks; checks_status=$$?; \
+	echo "----- lint, system checks, migration check (ran beside the suite) -----"; \
+	cat "$$checks_log"; rm -f "$$checks_log"; echo "checks: status $$checks_status"; \
+	wait $$browser; browser_status=$$?; \
+	echo "----- browser tests (ran beside the suite) -----"; cat "$$browser_log"; rm -f "$$browser_log"; \
+	echo "browser tests: status $$browser_status, all done after $$(( $$(date +%s) - started )) s"; \
+	test $$suite -eq 0 && test $$checks_status -eq 0 && test $$browser_status -eq 0
+
+checks: $(VENV)/.installed-test ## Lint, format check, system checks and the migration check (part of test)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
-	@started=$$(date +%s); browser_log=$$(mktemp); \
-	$(VENV)/bin/pytest tests/browser $(BROWSER_PYTEST_ARGS) >"$$browser_log" 2>&1 & browser=$$!; \
-	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser; suite=$$?; \
-	echo "test suite: status $$suite after $$(( $$(date +%s) - started )) s"; \
-	wait $$browser; browser_status=$$?; \
-	echo "----- browser tests (ran beside the suite) -----"; cat "$$browser_log"; rm -f "$$browser_log"; \
-	echo "browser tests: status $$browser_status, all done after $$(( $$(date +%s) - started )) s"; \
-	test $$suite -eq 0 && test $$browser_status -eq 0
 
 lint: $(VENV)/.installed-test ## Ruff lint and format check only
 	$(VENV)/bin/ruff check .
