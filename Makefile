@@ -97,8 +97,15 @@ messages: $(VENV)/.installed-test ## Update and compile the German translations 
 	$(MANAGE) makemessages --locale de --no-obsolete --ignore ".venv/*" --ignore "tests/*" --add-location file
 	$(MANAGE) compilemessages --locale de --ignore ".venv/*"
 
+# Lines with an environment marker (" ; ") are kept as they are: Debian 12's Python is 3.11.2,
+# and soupsieve 4 needs 3.11.5, so there soupsieve 2 is pinned (README, "Production").
 lock: $(VENV)/.installed-test ## Re-pin constraints.txt to what is installed now
-	$(PIP) freeze --exclude-editable --exclude soziale-stadt-cms --exclude uv | grep -v "^-e" > constraints.txt
+	grep " ; " constraints.txt > constraints.markers || true
+	sed 's/==.*/==/' constraints.markers > constraints.marked
+	$(PIP) freeze --exclude-editable --exclude soziale-stadt-cms --exclude uv | grep -v "^-e" \
+		| grep -v -i -F -f constraints.marked > constraints.txt || true
+	cat constraints.markers >> constraints.txt
+	rm -f constraints.markers constraints.marked
 
 # Benchmarks run on their own database, filled with the demo content and synthetic pages.
 BENCH_PAGES ?= 10000
