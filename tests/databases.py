@@ -20,7 +20,6 @@ import hashlib
 import itertools
 import os
 import pickle
-import sys
 import tempfile
 import uuid
 from contextlib import contextmanager
@@ -190,20 +189,33 @@ def drop_shared_template(test_database: str) -> None:
 MIGRATED_TEMPLATE_INFIX = "_migrated_"
 
 
-def migrations_digest() -> str:
+def migration_files() -> list[Path]:
+    """The migration files of every installed app, found on disk (importing them could query
+    the database: wagtail-localize's first migration does)."""
+    import importlib.util
+
+    from django.apps import apps
+    from django.db.migrations.loader import MigrationLoader
+
+    files = []
+    for app in apps.get_app_configs():
+        module, __ = MigrationLoader.migrations_module(app.label)
+        spec = importlib.util.find_spec(module) if module else None
+        for directory in (spec and spec.submodule_search_locations) or []:
+            files += Path(directory).glob("*.py")
+    return sorted(files)
+
+
+def migrations_digest(files: list[Path] | None = None) -> str:
     """What a migrated database depends on: every migration file of every installed app, our
     settings files (migrations may read settings) and Django's version."""
     import django
     from django.conf import settings
-    from django.db.migrations.loader import MigrationLoader
 
-    loader = MigrationLoader(None, ignore_no_migrations=True)
     digest = hashlib.sha256(f"{django.__version__}|{settings.SETTINGS_MODULE}".encode())
-    for app_label, name in sorted(loader.disk_migrations):
-        module = sys.modules[loader.disk_migrations[app_label, name].__module__]
-        digest.update(f"|{app_label}.{name}|".encode())
-        digest.update(Path(module.__file__).read_bytes())
-    for path in sorted(Path(__file__).resolve().parent.parent.glob("cms/settings/*.py")):
+    settings_files = sorted(Path(__file__).resolve().parent.parent.glob("cms/settings/*.py"))
+    for path in [*(migration_files() if files is None else files), *settings_files]:
+        digest.update(f"|{path.parent.parent.name}/{path.name}|".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
