@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
+from cms.models.topics import GERMAN_TRANSLITERATION
 from cms.querysets import visible
 from cms.topics import topic_slugs_of
 
@@ -46,9 +47,9 @@ class CodePointOrder(Collate):
         return self.as_sql(compiler, connection, **extra_context)
 
 
-# SQLite's LOWER() changes only ASCII letters: its capital umlauts are spelt out, too.
-SPELT_OUT = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("Ä", "ae"), ("Ö", "oe"))
-SPELT_OUT += (("Ü", "ue"), ("*", ""))
+# Python's transliteration, in lower case. The capitals stay in: SQLite's LOWER() changes only
+# ASCII letters.
+SPELT_OUT = tuple((chr(code), text.lower()) for code, text in GERMAN_TRANSLITERATION.items())
 
 
 def german_order(expression):

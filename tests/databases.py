@@ -139,10 +139,14 @@ def run_id() -> str:
     return os.environ.setdefault(RUN_ID_VARIABLE, uuid.uuid4().hex[:12])
 
 
-def shared_template_name(test_database: str) -> str:
+def without_worker(test_database: str) -> str:
+    """The test database's name without the pytest-xdist worker's suffix ("_gw0")."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    base = test_database.removesuffix(f"_{worker}") if worker else test_database
-    return f"{base}{SHARED_TEMPLATE_PREFIX}{run_id()}"
+    return test_database.removesuffix(f"_{worker}") if worker else test_database
+
+
+def shared_template_name(test_database: str) -> str:
+    return f"{without_worker(test_database)}{SHARED_TEMPLATE_PREFIX}{run_id()}"
 
 
 def _files_path(name: str) -> Path:
@@ -221,9 +225,7 @@ def migrations_digest(files: list[Path] | None = None) -> str:
 
 
 def migrated_template_name(test_database: str) -> str:
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-    base = test_database.removesuffix(f"_{worker}") if worker else test_database
-    return f"{base}{MIGRATED_TEMPLATE_INFIX}{migrations_digest()}"
+    return f"{without_worker(test_database)}{MIGRATED_TEMPLATE_INFIX}{migrations_digest()}"
 
 
 @contextmanager
@@ -242,11 +244,6 @@ def migrated_template(test_database: str):
                 yield True
                 return
             yield False
-            connection.close()  # copying needs the test database without sessions
-            server.execute(
-                sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                    sql.Identifier(name), sql.Identifier(test_database)
-                )
-            )
+            create_database(name, template=test_database)
         finally:
             server.execute("SELECT pg_advisory_unlock(hashtext(%s))", [name])
