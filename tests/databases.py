@@ -34,6 +34,14 @@ from psycopg import sql
 _copies = itertools.count(1)
 
 
+def copy_name(template: str) -> str:
+    """A new name for a copy of ``template``. The workers of a run share the template, so each
+    names its copies with its own id (the first copies of two workers were both
+    "<template>_1": whichever came second failed to be created)."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER") or "main"
+    return f"{template}_{worker}_{next(_copies)}"
+
+
 def server_connection() -> psycopg.Connection:
     """A connection to the maintenance database of the test database's server."""
     settings = connection.settings_dict
@@ -94,7 +102,7 @@ class DemoTemplate:
     @contextmanager
     def copy(self):
         """A new database copied from the template, dropped when the block ends."""
-        copy = DemoTemplate(f"{self.name}_{next(_copies)}")
+        copy = DemoTemplate(copy_name(self.name))
         create_database(copy.name, template=self.name)
         try:
             yield copy

@@ -24,3 +24,16 @@ def test_the_workers_and_the_browser_process_share_one_template(monkeypatch, wor
     name = databases.migrated_template_name(test_database)
     assert name == f"test_ci_1796312054_10598_migrated_{databases.migrations_digest()}"
     assert len(name) <= POSTGRES_NAME_LIMIT
+
+
+def test_two_workers_never_name_their_copies_of_the_demo_alike(monkeypatch):
+    monkeypatch.setenv(databases.RUN_ID_VARIABLE, "48d10310cb0a")
+    test_database = "test_ci_1796312054_10598"
+    names = []
+    for worker in ("gw0", "gw1", "gw0", ""):
+        monkeypatch.setenv("PYTEST_XDIST_WORKER", worker)
+        template = databases.shared_template_name(f"{test_database}_{worker}".rstrip("_"))
+        assert template == f"{test_database}_demo_48d10310cb0a"  # one template for the run
+        names.append(databases.copy_name(template))
+    assert len(set(names)) == len(names), names
+    assert all(len(name) <= POSTGRES_NAME_LIMIT for name in names), names
