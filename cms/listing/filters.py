@@ -318,10 +318,11 @@ class TopicFilter(Filter):
         return queryset.filter(**{self.lookup: value})
 
     def count_query(self, queryset, context):
-        from cms.models import TaggedPage
-
-        tagged = TaggedPage.objects.filter(content_object__in=queryset.order_by().values("pk"))
-        return grouped(tagged, F("tag__slug"), count="content_object")
+        # Joined from the items to their topics (an index lookup per item), not the topic
+        # assignments filtered by ``IN (the items)``: PostgreSQL misjudges the size of such a
+        # set of annotated items and planned a nested loop over both sides (35 s for the
+        # district profiles at 100,000 pages). Items without a topic give a NULL key, dropped.
+        return grouped(queryset, F("tagged_topics__tag__slug"), count="pk")
 
     def option(self, key, context):
         topic = self.topics(context).get(key)
