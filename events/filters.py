@@ -22,6 +22,9 @@ class NewsFilters(FilterSet):
 
     topic = TopicFilter(_("Topic"))
     year = YearFilter(_("Year"), field="date", help_text="year of the news date")
+    # Every news item has a date (required): the year facet's counts give the total, so the
+    # facet statement needs no part that counts the items once more (55 ms at 30,000 news).
+    partition = "year"
 
 
 class EventFilters(FilterSet):
@@ -58,3 +61,6 @@ class EventFilters(FilterSet):
             "to": "events on or before this day (`YYYY-MM-DD`)",
         },
     )
+    # Every event has one format (required, one of AttendanceMode): the format facet's counts
+    # give the total.
+    partition = "attendance"

@@ -81,6 +81,8 @@ class LibraryFilters(FilterSet):
     series = SeriesFilter(gettext_lazy("Workshop series"), model="knowledge.WorkshopSeriesPage")
     year = YearFilter(gettext_lazy("Year"), field="item_date", help_text="year of the item")
     facet_order = ("kind", "topic", "year", "series")
+    # Every entry is a publication or a workshop: the kind facet's counts give the total.
+    partition = "kind"
 
 
 def library_listing(

@@ -274,6 +274,28 @@ def test_facet_counts_equal_a_brute_force_count(random_events):
                 assert option.selected == (option.item in chosen or option.value in chosen)
 
 
+@pytest.mark.parametrize("partition", ["attendance", "year"])
+def test_a_partition_facet_gives_the_total_without_counting_again(random_events, partition):
+    # Every event has exactly one format and one start year: either facet's counts give the
+    # total (as the news' years, the events' formats and the library's kinds do).
+    class PartitionedFilters(SampleFilters):
+        pass
+
+    PartitionedFilters.partition = partition
+    rng = random.Random(partition)
+    pages = list(random_events.prefetch_related("tagged_topics__tag"))
+    filterset = PartitionedFilters(random_events)
+    for _round in range(25):
+        text = random_query(rng)
+        selection = filterset.parse(query(text))
+        with CaptureQueriesContext(connection) as queries:
+            listing = filterset.run(random_events.order_by("pk"), selection, limit=100)
+        assert listing.total == len(brute_force(pages, selection)), text
+        (grouped,) = [q for q in queries if "GROUP BY" in q["sql"]]
+        # one part per facet, none for the total
+        assert grouped["sql"].count("GROUP BY") == len(listing.facets), text
+
+
 def test_one_grouped_query_per_facet(random_events):
     filterset = SampleFilters(random_events)
     # The topics' labels are loaded for the active language while parsing; a language left
