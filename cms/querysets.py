@@ -1,39 +1,82 @@
 """The one rule for what anonymous visitors and API clients may see of the page tree."""
 
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
+from django.db.models import BooleanField, Expression, F, Q
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
 
-def restricted_ancestor():
-    """A subquery: is there a view restriction on this page or on one of its ancestors?
+class PageCondition(Expression):
+    """A condition on a page, written as SQL around the page's own columns (``columns``, found
+    by the ORM, so that the condition fits any page query: a page type's table joined to the
+    page table, a subquery with aliases). The ORM would build each subquery below from a
+    queryset on every call; these cost a format string (``visible`` fell from 1.7 ms to
+    0.5 ms to build and compile, and the start page asks it seven times)."""
+
+    output_field = BooleanField()
+    conditional = True
+    columns: tuple[str, ...] = ()
+    sql = ""
+
+    def __init__(self):
+        super().__init__()
+        self.source = [F(column) for column in self.columns]
+
+    def get_source_expressions(self):
+        return self.source
+
+    def set_source_expressions(self, expressions):
+        self.source = list(expressions)
+
+    def as_sql(self, compiler, connection):
+        columns = []
+        for expression in self.source:
+            sql, params = compiler.compile(expression)
+            assert not params, "a column compiles to SQL without parameters"
+            columns.append(sql)
+        return self.sql.format(*columns), []
+
+
+class RestrictedAncestor(PageCondition):
+    """Is there a view restriction on this page or on one of its ancestors?
 
     Wagtail's ``.public()`` first loads all restrictions and then excludes their subtrees (an
     extra query per listing); this asks the same question inside the listing's own query.
     """
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
+
+    columns = ("path",)
+    sql = (
+        f"EXISTS (SELECT 1 FROM {PageViewRestriction._meta.db_table} restriction"
+        f" INNER JOIN {Page._meta.db_table} restricted ON restriction.page_id = restricted.id"
+        " WHERE restricted.path = SUBSTR({0}, 1, LENGTH(restricted.path)))"
     )
 
 
-def untranslated_placeholder():
-    """A condition: is this page an alias of a page in another language?
+class UntranslatedPlaceholder(PageCondition):
+    """Is this page an alias of a page in another language?
 
     wagtail-localize puts such aliases into the English tree as stand-ins for German pages that
     are not translated yet (the sections above a translated page, or a whole tree when a locale
     is synchronised). They carry the German title and text, so no English listing shows them.
     An alias within one language (the same page in two places) is a real page and stays.
     """
+
+    columns = ("alias_of", "locale")
     # Most pages are no alias: asking ``alias_of_id IS NOT NULL`` first keeps PostgreSQL from
     # planning an anti-join that hashes the whole page table for every listing (at 100,000
     # pages the news list's page query fell from 138 ms to 28 ms).
-    return Q(alias_of__isnull=False) & Exists(
-        Page.objects.filter(pk=OuterRef("alias_of_id")).exclude(locale_id=OuterRef("locale_id"))
+    sql = (
+        f"({{0}} IS NOT NULL AND EXISTS (SELECT 1 FROM {Page._meta.db_table} original"
+        " WHERE original.id = {0} AND original.locale_id <> {1}))"
     )
+
+
+def restricted_ancestor():
+    return RestrictedAncestor()
+
+
+def untranslated_placeholder():
+    return UntranslatedPlaceholder()
 
 
 def visible(queryset):
