@@ -47,9 +47,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 
 def cache_settings(redis_url: str, cache_dir: str) -> dict:
-    """Django's CACHES: the default cache and the anonymous page cache ("pages")."""
+    """Django's CACHES: the default cache, the anonymous page cache ("pages") and Wagtail's
+    image renditions ("renditions")."""
 
-    def cache(name: str) -> dict:
+    def cache(name: str, file_backend="django.core.cache.backends.filebased.FileBasedCache"):
         if redis_url:
             return {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -58,13 +59,18 @@ def cache_settings(redis_url: str, cache_dir: str) -> dict:
             }
         if cache_dir:
             return {
-                "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                "BACKEND": file_backend,
                 "LOCATION": os.path.join(cache_dir, name),
                 "OPTIONS": {"MAX_ENTRIES": 20_000},
             }
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": name}
 
-    return {"default": cache("default"), "pages": cache("pages")}
+    return {
+        "default": cache("default"),
+        "pages": cache("pages"),
+        # Wagtail writes a rendition to its cache on every use; this one skips what it holds.
+        "renditions": cache("renditions", "cms.cache.RenditionFileCache"),
+    }
 
 
 def media_storage(kind: str) -> dict:
