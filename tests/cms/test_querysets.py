@@ -3,6 +3,7 @@ from wagtail.models import Page, PageViewRestriction
 import pytest
 
 from cms.querysets import visible, visible_for_search
+from home.models import ContentPage
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +31,16 @@ def test_visible_agrees_with_wagtails_public(tree, home):
     wagtails = set(Page.objects.live().public().values_list("pk", flat=True))
     assert ours == wagtails
     assert set(visible_for_search(Page.objects.all()).values_list("pk", flat=True)) == wagtails
+
+
+def test_visible_holds_in_a_subquery_and_for_a_page_type(tree, home):
+    # The conditions are SQL around the page's own columns: they must find them when the page
+    # table is aliased (a subquery) or joined to a page type's table.
+    inner = visible(ContentPage.objects.descendant_of(home)).values("pk")
+    titles = set(Page.objects.filter(pk__in=inner).values_list("title", flat=True))
+    assert titles == {"Öffentlich"}
+    hidden = Page.objects.filter(pk__in=Page.objects.exclude(pk__in=inner).values("pk"))
+    assert {"Intern", "Darunter", "Entwurf"} <= set(hidden.values_list("title", flat=True))
 
 
 def test_visible_is_a_single_query(tree, home, django_assert_num_queries):
