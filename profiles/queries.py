@@ -117,10 +117,16 @@ class Profiles:
         # paths once per statement); their fields are then plain lookups of the parent by its
         # path (unique index), not a visibility check per profile and field.
         visible_paths = self.municipalities(locale, index).values("path")
-        parent = self.municipality_model.objects.filter(path=OuterRef("parent_path"))
+        # The page fields from the page table alone, the region from the municipality's own
+        # table; without ordering (the path is unique), so that each lookup is one index probe
+        # and no sort: at 20,000 profiles the page list sorts all of them by the title.
+        page = Page.objects.filter(path=OuterRef("parent_path")).order_by()
+        municipality = self.municipality_model.objects.filter(
+            path=OuterRef("parent_path")
+        ).order_by()
 
-        def of_parent(name):
-            return Subquery(parent.values(name)[:1])
+        def of_parent(name, source=page):
+            return Subquery(source.values(name)[:1])
 
         return (
             self.published(locale, index)
@@ -131,7 +137,7 @@ class Profiles:
                 municipality_pk=of_parent("pk"),
                 municipality_slug=of_parent("slug"),
                 municipality_title=of_parent("title"),
-                region=of_parent("regierungsbezirk"),
+                region=of_parent("regierungsbezirk", municipality),
             )
             .order_by(german_order("municipality_title"), german_order("title"), "pk")
         )
