@@ -1,6 +1,8 @@
-"""The one rule for what anonymous visitors and API clients may see of the page tree."""
+"""The one rule for what anonymous visitors and API clients may see of the page tree, and the
+tree's parent path in SQL."""
 
-from django.db.models import BooleanField, Expression, F, Q
+from django.db.models import BooleanField, Expression, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
@@ -80,6 +82,12 @@ def restricted_ancestor() -> RestrictedAncestor:
 def untranslated_placeholder() -> UntranslatedPlaceholder:
     """A condition: is this page a stand-in for an untranslated page of another language?"""
     return UntranslatedPlaceholder()
+
+
+def parent_path(path: str | OuterRef = "path") -> Substr:
+    """The path of a page's parent, in SQL: its own path without the last step (``path``: the
+    field, or an ``OuterRef`` to the page of the enclosing query)."""
+    return Substr(path, 1, Length(path) - Page.steplen)
 
 
 def visible(queryset):

@@ -10,12 +10,12 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Case, CharField, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models.functions import Coalesce
 
 from wagtail.models import Locale, Page
 
 from cms.localization import localized_specific_pages
-from cms.querysets import visible
+from cms.querysets import parent_path, visible
 
 from .enums import KINDS
 
@@ -66,14 +66,13 @@ class Library:
         )
         if index is not None:
             queryset = queryset.descendant_of(index)
-        parent_series = series.filter(
-            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-        ).values("translation_key")[:1]
+        parent_series = series.filter(path=OuterRef("parent_path")).values("translation_key")[:1]
         chosen_series = Page.objects.filter(
             pk=OuterRef("publicationpage__workshop_series_id")
         ).values("translation_key")[:1]
         return (
-            queryset.annotate(
+            queryset.annotate(parent_path=parent_path())
+            .annotate(
                 kind=Case(
                     When(content_type=publication, then=Value("publikation")),
                     default=Value("werkstatt"),
@@ -91,7 +90,6 @@ class Library:
             # uncorrelated subquery (PostgreSQL hashes the series' paths once per statement),
             # not through ``series_key``: that looks the series up once per workshop, in every
             # part of the facet statement (10,000 workshops at 100,000 pages).
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
             .exclude(Q(kind="werkstatt") & ~Q(parent_path__in=series.values("path")))
             .order_by("-item_date", "-pk")
         )

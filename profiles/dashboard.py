@@ -11,13 +11,13 @@ import datetime
 
 from django.conf import settings
 from django.db.models import F, OuterRef, Q, Subquery
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.querysets import parent_path
 from cms.roles import MODERATORS, MUNICIPALITY_GROUP_PREFIX
 
 from .models import DistrictProfilePage
@@ -37,9 +37,7 @@ def stale_profiles(user, today: datetime.date | None = None):
         user, "change"
     )
     due = review_due_before(today)
-    parent_title = Page.objects.filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
-    ).values("title")[:1]
+    parent_title = Page.objects.filter(path=parent_path(OuterRef("path"))).values("title")[:1]
     return (
         editable.filter(locale__language_code=settings.LANGUAGE_CODE)
         .filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=due))

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import Count, OuterRef, Subquery, Value
-from django.db.models.functions import Collate, Length, Lower, Replace, Substr
+from django.db.models.functions import Collate, Lower, Replace
 
 from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
 from cms.models.topics import GERMAN_TRANSLITERATION
-from cms.querysets import visible
+from cms.querysets import parent_path, visible
 from cms.topics import topic_slugs_of
 
 from .enums import Programme, Status
@@ -131,7 +131,7 @@ class Profiles:
         return (
             self.published(locale, index)
             .only(*self.profile_model.listing_fields)
-            .annotate(parent_path=Substr("path", 1, Length("path") - Page.steplen))
+            .annotate(parent_path=parent_path())
             .filter(parent_path__in=visible_paths)
             .annotate(
                 municipality_pk=of_parent("pk"),

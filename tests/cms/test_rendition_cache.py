@@ -40,7 +40,7 @@ def test_settings_give_renditions_their_own_cache(tmp_path):
 def test_wagtail_reads_a_rendition_from_it_without_writing(settings, tmp_path):
     settings.CACHES = {
         **settings.CACHES,
-        **{"renditions": cache_settings("", str(tmp_path))["renditions"]},
+        "renditions": cache_settings("", str(tmp_path))["renditions"],
     }
     image = ImageFactory()
     first = image.get_rendition("fill-64x64")
