@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models import Count, F, Value
 from django.db.models.functions import Collate, Lower, Replace
 
 from wagtail.models import Locale, Page
@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
 from cms.models.topics import GERMAN_TRANSLITERATION
-from cms.querysets import parent_path, visible
+from cms.querysets import visible
 from cms.topics import topic_slugs_of
 
 from .enums import Programme, Status
@@ -113,31 +113,20 @@ class Profiles:
         """Visible profiles of a language whose municipality is visible too, annotated with
         the municipality (``municipality_pk``, ``_slug``, ``_title``, ``region``), in German
         order of municipality and title."""
-        # The visible municipalities are one uncorrelated subquery (PostgreSQL hashes its
-        # paths once per statement); their fields are then plain lookups of the parent by its
-        # path (unique index), not a visibility check per profile and field.
-        visible_paths = self.municipalities(locale, index).values("path")
-        # The page fields from the page table alone, the region from the municipality's own
-        # table; without ordering (the path is unique), so that each lookup is one index probe
-        # and no sort: at 20,000 profiles the page list sorts all of them by the title.
-        page = Page.objects.filter(path=OuterRef("parent_path")).order_by()
-        municipality = self.municipality_model.objects.filter(
-            path=OuterRef("parent_path")
-        ).order_by()
-
-        def of_parent(name, source=page):
-            return Subquery(source.values(name)[:1])
-
+        # The municipality is the profile's ``parent_municipality`` (kept in step with the
+        # tree on save and move): joined, one hash join over the few municipalities, instead
+        # of a lookup of the parent by its path for every profile in every part of the facet
+        # statement. Only profiles whose municipality is visible too.
+        municipality = "parent_municipality"
         return (
             self.published(locale, index)
             .only(*self.profile_model.listing_fields)
-            .annotate(parent_path=parent_path())
-            .filter(parent_path__in=visible_paths)
+            .filter(parent_municipality__in=self.municipalities(locale, index).values("pk"))
             .annotate(
-                municipality_pk=of_parent("pk"),
-                municipality_slug=of_parent("slug"),
-                municipality_title=of_parent("title"),
-                region=of_parent("regierungsbezirk", municipality),
+                municipality_pk=F(f"{municipality}_id"),
+                municipality_slug=F(f"{municipality}__slug"),
+                municipality_title=F(f"{municipality}__title"),
+                region=F(f"{municipality}__regierungsbezirk"),
             )
             .order_by(german_order("municipality_title"), german_order("title"), "pk")
         )

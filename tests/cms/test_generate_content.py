@@ -10,6 +10,7 @@ from cms.demo import synthetic
 from events.models import EventPage, NewsPage
 from knowledge.models import PublicationPage
 from knowledge.synthetic import SERIES_SLUG
+from profiles.models import DistrictProfilePage
 from search.service import search
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,10 @@ def test_pages_of_every_type_in_a_valid_tree(demo, client):
     assert event.starts_at is not None
     publication = PublicationPage.objects.filter(slug__startswith=synthetic.SLUG_PREFIX).first()
     assert publication.contributors.count() == 1
+    # profiles are written without save(): their municipality is set from the tree
+    profiles = DistrictProfilePage.objects.filter(slug__startswith=synthetic.SLUG_PREFIX)
+    assert profiles.exists()
+    assert all(p.parent_municipality_id == p.get_parent().pk for p in profiles)
 
 
 def test_pages_are_in_the_search_index(demo):

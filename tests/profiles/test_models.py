@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Page
+from wagtail_localize.fields import get_translatable_fields
 
 import pytest
 
@@ -16,6 +17,7 @@ from profiles.models import (
     MunicipalityPage,
     validate_ags,
 )
+from tests.conftest import translate_page
 from tests.home.factories import ContentPageFactory
 
 from .factories import (
@@ -78,6 +80,63 @@ class TestPageTree:
     def test_urls_follow_municipality_and_district(self, essen):
         profile = DistrictProfilePageFactory(parent=essen, title="Katernberg", slug="katernberg")
         assert profile.url == "/de/stadtteilprofile/essen/katernberg/"
+
+
+class TestParentMunicipality:
+    """``parent_municipality`` is the profile's parent in the tree, whatever changed it."""
+
+    @pytest.fixture
+    def dortmund(self, profile_index):
+        return MunicipalityPageFactory(
+            parent=profile_index, title="Dortmund", ags="05913000", regierungsbezirk="arnsberg"
+        )
+
+    def stored(self, page) -> int | None:
+        return DistrictProfilePage.objects.get(pk=page.pk).parent_municipality_id
+
+    def test_a_new_profile_gets_its_parent(self, essen):
+        profile = DistrictProfilePageFactory(parent=essen)
+        assert self.stored(profile) == essen.pk
+        assert profile.municipality == essen
+
+    def test_a_moved_profile_follows_its_new_parent(self, essen, dortmund, admin_user):
+        profile = DistrictProfilePageFactory(parent=essen)
+        profile.move(dortmund, pos="last-child", user=admin_user)
+        assert self.stored(profile) == dortmund.pk
+
+    def test_a_copy_belongs_to_the_municipality_it_was_copied_to(self, essen, dortmund):
+        profile = DistrictProfilePageFactory(parent=essen)
+        copy = profile.copy(to=dortmund, update_attrs={"slug": "kopie"})
+        assert self.stored(copy) == dortmund.pk
+        assert self.stored(profile) == essen.pk
+
+    def test_publishing_an_old_revision_keeps_the_current_parent(self, essen, dortmund):
+        profile = DistrictProfilePageFactory(parent=essen)
+        revision = profile.save_revision()
+        profile.move(dortmund, pos="last-child")
+        revision.publish()
+        assert self.stored(profile) == dortmund.pk
+
+    def test_a_translation_belongs_to_the_translated_municipality(self, essen, profile_index_en):
+        profile = DistrictProfilePageFactory(parent=essen)
+        essen_en = translate_page(essen, profile_index_en.locale, title="Essen")
+        profile_en = translate_page(profile, profile_index_en.locale)
+        assert self.stored(profile_en) == essen_en.pk
+
+    def test_rows_written_without_save_are_linked_from_the_tree(self, essen, dortmund):
+        first = DistrictProfilePageFactory(parent=essen)
+        second = DistrictProfilePageFactory(parent=dortmund)
+        DistrictProfilePage.objects.update(parent_municipality=None)  # as bulk inserts leave them
+        DistrictProfilePage.link_municipalities(DistrictProfilePage.objects.all())
+        assert (self.stored(first), self.stored(second)) == (essen.pk, dortmund.pk)
+
+    def test_the_field_is_not_edited_translated_or_a_reference(self):
+        field = DistrictProfilePage._meta.get_field("parent_municipality")
+        assert not field.editable
+        assert "parent_municipality" not in {
+            f.field_name for f in get_translatable_fields(DistrictProfilePage)
+        }
+        assert field.wagtail_reference_index_ignore
 
 
 class TestMunicipalityValidation:
