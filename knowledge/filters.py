@@ -48,6 +48,9 @@ class SeriesFilter(Filter):
     def apply(self, queryset, value):
         return queryset.filter(series_key=value.translation_key)
 
+    def columns(self):
+        return ("series_key",)
+
     def count_query(self, queryset, context):
         return grouped(queryset, F("series_key"))
 

@@ -73,6 +73,9 @@ class ProfileFilters(FilterSet):
     topic = TopicFilter(_("Topic"), many=True, show_chosen=True, label_key=sort_key)
     # Every profile has exactly one status: the status facet's counts give the total.
     partition = "status"
+    # Five facets and two totals count on the profiles with their municipality joined:
+    # selected once, not once per part (100,000 pages: facets 445 → 225 ms, filtered 230 → 96).
+    select_items_once = True
 
 
 @dataclass

@@ -153,6 +153,13 @@ class Filter:
     def apply(self, queryset: QuerySet, value) -> QuerySet:
         raise NotImplementedError
 
+    def columns(self) -> tuple[str, ...] | None:
+        """The item's fields (or annotations) that :meth:`apply` and :meth:`count_query` read
+        besides its primary key, so that a filter set can count its facets on the items
+        selected once (see ``FilterSet.facet_counts``); None: the filter reads the items in
+        a way it cannot name, and the facets count on the queryset itself."""
+        return None
+
     def counts(self, queryset: QuerySet, context: dict) -> list[tuple[Any, int]]:
         """(value, number of items) for the items of ``queryset``: one grouped query."""
         return self.count_rows(list(self.count_query(queryset, context)), context)
@@ -244,6 +251,9 @@ class ChoiceFilter(Filter):
         lookup = f"{self.field}__in" if self.many else self.field
         return queryset.filter(**{lookup: value})
 
+    def columns(self):
+        return (self.field, self.label_field) if self.label_field else (self.field,)
+
     def count_query(self, queryset, context):
         label = F(self.label_field) if self.label_field else None
         return grouped(queryset.exclude(**{self.field: ""}), F(self.field), label)
@@ -317,6 +327,9 @@ class TopicFilter(Filter):
             return queryset.filter(pk__in=tagged)
         return queryset.filter(**{self.lookup: value})
 
+    def columns(self):
+        return ()  # joined through the primary key
+
     def count_query(self, queryset, context):
         # Joined from the items to their topics (an index lookup per item), not the topic
         # assignments filtered by ``IN (the items)``: PostgreSQL misjudges the size of such a
@@ -361,6 +374,9 @@ class YearFilter(Filter):
             return queryset.filter(**{f"{self.field}__year__in": value})
         return queryset.filter(**{f"{self.field}__year": value})
 
+    def columns(self):
+        return (self.field,)
+
     def count_query(self, queryset, context):
         return grouped(queryset, ExtractYear(self.field))
 
@@ -392,6 +408,9 @@ class SpanFilter(Filter):
 
     def apply(self, queryset, value):
         return queryset.filter(span_condition(self, *self.days(value)))
+
+    def columns(self):
+        return tuple(dict.fromkeys(self.span))
 
 
 def span_condition(span_filter: SpanFilter, first, last) -> Q:
@@ -511,6 +530,9 @@ class TextFilter(Filter):
         if len(words) > bounds.MAX_WORDS:
             return None, _("at most %(max)s words") % {"max": bounds.MAX_WORDS}
         return " ".join(words), None
+
+    def columns(self):
+        return self.fields
 
     def apply(self, queryset, value):
         for word in value.split():

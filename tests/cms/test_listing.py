@@ -251,19 +251,29 @@ def random_query(rng) -> str:
     return "&".join(parts)
 
 
-def test_facet_counts_equal_a_brute_force_count(random_events):
+class SelectedOnceFilters(SampleFilters):
+    """The same filters, counting the facets on the items selected once (a CTE)."""
+
+    select_items_once = True
+
+
+@pytest.mark.parametrize("filters", [SampleFilters, SelectedOnceFilters])
+def test_facet_counts_equal_a_brute_force_count(random_events, filters):
     rng = random.Random(2026)
     pages = list(random_events.prefetch_related("tagged_topics__tag"))
     for page in pages:
         page.topics.all()  # warm
-    filterset = SampleFilters(random_events)
+    filterset = filters(random_events)
     for _round in range(25):
         text = random_query(rng)
         selection = filterset.parse(query(text))
         assert selection.problems == [], text
-        listing = filterset.run(random_events.order_by("pk"), selection, limit=100)
+        listing = filterset.run(
+            random_events.order_by("pk"), selection, limit=100, unfiltered_total=True
+        )
         expected = brute_force(pages, selection)
         assert listing.total == len(expected), text
+        assert listing.total_unfiltered == len(pages), text
         assert {page.pk for page in listing.items} == {page.pk for page in expected}, text
         for facet in listing.facets:
             got = {option.value: option.count for option in facet.options}
@@ -315,6 +325,32 @@ def test_one_grouped_query_per_facet(random_events):
     # (a chosen city that matches nothing is looked up in the open vocabulary, one DISTINCT)
     others = [q for q in queries if not q["sql"].startswith("SELECT DISTINCT")]
     assert len(others) == 1 + (1 if listing.total else 0), [q["sql"][:120] for q in queries]
+
+
+def test_items_selected_once_are_one_common_table_expression(random_events):
+    selection = SelectedOnceFilters().parse(query("topic=bildung&city=Essen"))
+    with CaptureQueriesContext(connection) as queries:
+        listing = SelectedOnceFilters(random_events).run(
+            random_events.order_by("pk"), selection, limit=10, unfiltered_total=True
+        )
+    (grouped,) = [q["sql"] for q in queries if "GROUP BY" in q["sql"]]
+    # the event table is read once, in the CTE; the facets and both totals count on it
+    assert grouped.startswith("WITH RECURSIVE")
+    assert grouped.count('FROM "events_eventpage"') == 1
+    assert grouped.count('FROM "listed" ') == len(listing.facets) + 2  # not EXTRACT(… FROM
+
+
+def test_a_filter_that_cannot_name_its_columns_counts_on_the_queryset(random_events):
+    class OwnWay(YearFilter):
+        def columns(self):
+            return None
+
+    class Filters(SelectedOnceFilters):
+        year = OwnWay("Jahr", field="start_date")
+
+    assert Filters().listed(random_events) is None
+    assert SelectedOnceFilters().listed(random_events) is not None
+    assert SampleFilters().listed(random_events) is None  # not asked to
 
 
 def test_facet_labels_come_from_the_vocabularies(random_events):
