@@ -45,7 +45,7 @@ class SeriesFilter(Filter):
     def format_one(self, value):
         return value.slug
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, value, context):
         return queryset.filter(series_key=value.translation_key)
 
     def columns(self):

@@ -150,7 +150,9 @@ class Filter:
 
     # ------------------------------------------------------------------------------ SQL
 
-    def apply(self, queryset: QuerySet, value) -> QuerySet:
+    def apply(self, queryset: QuerySet, value, context: dict) -> QuerySet:
+        """``queryset`` narrowed to the items matching ``value`` (``context`` as in
+        :meth:`parse`: what the filter loaded then)."""
         raise NotImplementedError
 
     def columns(self) -> tuple[str, ...] | None:
@@ -247,7 +249,7 @@ class ChoiceFilter(Filter):
             return None, self.unknown or _("unknown value")
         return text, None
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, value, context):
         lookup = f"{self.field}__in" if self.many else self.field
         return queryset.filter(**{lookup: value})
 
@@ -301,11 +303,10 @@ class TopicFilter(Filter):
     facet = True
     empty = ""
 
-    def __init__(self, label="", *, many: bool = False, lookup="tagged_topics__tag__slug", **kw):
+    def __init__(self, label="", *, many: bool = False, **kw):
         super().__init__(label, **kw)
         self.many = many
         self.empty = () if many else ""
-        self.lookup = lookup
 
     def topics(self, context: dict) -> dict:
         if "topics" not in context:
@@ -319,13 +320,17 @@ class TopicFilter(Filter):
             return None, _("unknown topic")
         return text, None
 
-    def apply(self, queryset, value):
-        if self.many:
-            from cms.models import TaggedPage
+    def apply(self, queryset, value, context):
+        from cms.models import TaggedPage
 
-            tagged = TaggedPage.objects.filter(tag__slug__in=value).values("content_object_id")
-            return queryset.filter(pk__in=tagged)
-        return queryset.filter(**{self.lookup: value})
+        # By the topics' ids, known from parsing (the vocabulary is cached): PostgreSQL then
+        # reads the assignments of those topics through their index. Joined to the topics by
+        # slug instead, it scanned all assignments in page order to merge them with the items
+        # (news by topic at 100,000 pages: 52 of 80 ms).
+        topics = self.topics(context)
+        ids = [topics[slug].pk for slug in (value if self.many else [value]) if slug in topics]
+        tagged = TaggedPage.objects.filter(tag_id__in=ids).values("content_object_id")
+        return queryset.filter(pk__in=tagged)
 
     def columns(self):
         return ()  # joined through the primary key
@@ -369,7 +374,7 @@ class YearFilter(Filter):
             return int(text), None
         return None, _("not a year")
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, value, context):
         if self.many:
             return queryset.filter(**{f"{self.field}__year__in": value})
         return queryset.filter(**{f"{self.field}__year": value})
@@ -406,7 +411,7 @@ class SpanFilter(Filter):
     def days(self, value) -> tuple[datetime.date | None, datetime.date | None]:
         raise NotImplementedError
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, value, context):
         return queryset.filter(span_condition(self, *self.days(value)))
 
     def columns(self):
@@ -534,7 +539,7 @@ class TextFilter(Filter):
     def columns(self):
         return self.fields
 
-    def apply(self, queryset, value):
+    def apply(self, queryset, value, context):
         for word in value.split():
             condition = Q()
             for field in self.fields:

@@ -124,7 +124,7 @@ class FilterSet:
             if isinstance(declared, SpanFilter):
                 spans.setdefault(declared.span, []).append((declared, declared.days(value)))
             else:
-                queryset = declared.apply(queryset, value)
+                queryset = declared.apply(queryset, value, self.context)
         for ranges in spans.values():
             firsts = [first for _f, (first, _l) in ranges if first]
             lasts = [last for _f, (_first, last) in ranges if last]
