@@ -17,7 +17,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import RICH_TEXT_FEATURES, ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
-from cms.models import BasePage, Topic
+from cms.models import BasePage
+from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
 from cms.serializers import DocumentField, ImageField
 from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
@@ -86,7 +87,7 @@ class HomePage(BasePage):
                 DistrictProfileIndexPage, NewsIndexPage, EventIndexPage
             )
         }
-        context["topics"] = Topic.objects.all()
+        context["topics"] = topic_vocabulary().values()  # cached, in German order
         context["news_index"] = sections.get(NewsIndexPage)
         context["event_index"] = sections.get(EventIndexPage)
         context["news"] = NewsPage.objects.newest(self.locale_id) if context["news_index"] else []
