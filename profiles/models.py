@@ -555,8 +555,6 @@ class ReviewSummary(models.Model):
         return f"{self.month:%Y-%m}"
 
 
-# The page types of the profiles, handed to the modules that list them (which do not import
-# models).
 def municipality_ids(paths) -> dict:
     """Page path → the id of the municipality page that is its parent (paths under anything
     else are left out). One query."""
@@ -569,4 +567,6 @@ def municipality_ids(paths) -> dict:
     return {path: found[parent] for path, parent in parents.items() if parent in found}
 
 
+# The page types of the profiles, handed to the modules that list them (which do not import
+# models).
 PROFILES = Profiles(DistrictProfilePage, MunicipalityPage)

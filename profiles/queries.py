@@ -117,16 +117,15 @@ class Profiles:
         # tree on save and move): joined, one hash join over the few municipalities, instead
         # of a lookup of the parent by its path for every profile in every part of the facet
         # statement. Only profiles whose municipality is visible too.
-        municipality = "parent_municipality"
         return (
             self.published(locale, index)
             .only(*self.profile_model.listing_fields)
             .filter(parent_municipality__in=self.municipalities(locale, index).values("pk"))
             .annotate(
-                municipality_pk=F(f"{municipality}_id"),
-                municipality_slug=F(f"{municipality}__slug"),
-                municipality_title=F(f"{municipality}__title"),
-                region=F(f"{municipality}__regierungsbezirk"),
+                municipality_pk=F("parent_municipality_id"),
+                municipality_slug=F("parent_municipality__slug"),
+                municipality_title=F("parent_municipality__title"),
+                region=F("parent_municipality__regierungsbezirk"),
             )
             .order_by(german_order("municipality_title"), german_order("title"), "pk")
         )
