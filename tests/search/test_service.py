@@ -8,8 +8,11 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
+from cms.localization import locale_ids
+from search import postgres
 from search.service import (
     MAX_QUERY_LENGTH,
+    _page_content_types,
     attach_snippets,
     clean_query,
     query_words,
@@ -148,6 +151,20 @@ class TestGermanSearch:
     )
     def test_finds(self, network, query, expected):
         assert expected in titles(search(query, {}, "de"), 5)
+
+    @pytest.mark.parametrize("query", ["Beteiligung", "Stadt"])
+    def test_ranking_only_the_exact_matches_when_enough_gives_the_same_order(self, network, query):
+        # Exact matches first, then the others (compounds): asked for fewer pages than match
+        # exactly, the others are never ranked; the answer is the head of the full ranking.
+        words = query_words(query)
+        expansion = postgres.expand([spelling_variants(word) for word in words], "de")
+        arguments = (expansion.exact(), expansion.wide(), locale_ids()["de"])
+        everything = postgres.ranked(*arguments, _page_content_types(), 1000)
+        assert {row.exact for row in everything} == {True, False}  # both kinds of match
+        assert len({row.page_id for row in everything}) == len(everything)  # each page once
+        for limit in range(1, len(everything) + 1):
+            found = postgres.ranked(*arguments, _page_content_types(), limit)
+            assert found == everything[:limit], limit
 
     def test_english_pages_are_searched_with_english_stemming(self, english_economy_news):
         assert titles(search("shop", {}, "en")) == ["Strengthening the local economy"]
