@@ -96,6 +96,10 @@ class SearchFilters(FilterSet):
     )
     # Every page has exactly one type: the type facet's counts give the total (no COUNT).
     partition = "type"
+    # Each hit's type, municipality, region and date are worked out from its page type and
+    # place in the tree: once for all facets, not once per facet (facets at 100,000 pages:
+    # 67 -> 46 ms; demo content: the search page 64-80 -> 47-59 ms).
+    select_items_once = True
 
 
 def _content_type_ids(models) -> list[int]:
