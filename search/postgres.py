@@ -192,7 +192,7 @@ UNION ALL
 )
 ORDER BY exact DESC, score DESC, id
 LIMIT {limit}
-"""
+""".replace("{score}", SCORE_SQL)
 
 
 def compose(template: str, **fragments: tuple[str, list]) -> tuple[str, list]:
@@ -234,7 +234,7 @@ def ranked(
     )
     quote = connection.ops.quote_name
     sql, params = compose(
-        RANKED_SQL.replace("{score}", SCORE_SQL),
+        RANKED_SQL,
         entries=(quote(_index_entries()._meta.db_table), []),
         pages=(quote(Page._meta.db_table), []),
         candidates=(candidates, list(candidate_params)),
