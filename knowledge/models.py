@@ -27,6 +27,7 @@ from cms.blocks import (
 )
 from cms.fields import StreamField
 from cms.models import BasePage, OverviewPage
+from cms.parents import ParentPageKey
 
 from . import citations, views
 from .enums import ContributorRole, PublicationKind
@@ -151,6 +152,11 @@ class WorkshopPage(RoutablePageMixin, BasePage):
     )
     contact = StreamField(
         [("contact", ContactPersonBlock())], verbose_name=_("contact"), blank=True, max_num=3
+    )
+    # The series the workshop belongs to (its parent page), kept from the tree for the library
+    # (``cms.parents``).
+    parent_series = ParentPageKey(
+        "knowledge.WorkshopSeriesPage", verbose_name=_("workshop series")
     )
 
     content_panels = [

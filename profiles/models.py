@@ -14,7 +14,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,6 +21,7 @@ from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
 from cms.fields import StreamField
 from cms.geo import clean_area_geojson
 from cms.models import BasePage, LocationMixin, OverviewPage
+from cms.parents import ParentPageKey
 from cms.serializers import ImageField
 
 from . import views
@@ -233,20 +233,11 @@ class DistrictProfilePage(LocationMixin, BasePage):
         validators=[validate_year],
         help_text=_("Required for completed areas; for running areas the planned end, if known."),
     )
-    # The municipality the area belongs to: its parent page, kept here so that the lists join
-    # it (one hash join) instead of looking the parent up by path for every profile. Set from
-    # the tree on every save and after every move (``profiles.signals``), never edited; not a
-    # reference an editor made, so not in the reference index.
-    parent_municipality = models.ForeignKey(
-        "profiles.MunicipalityPage",
-        verbose_name=_("municipality"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
+    # The municipality the area belongs to (its parent page), kept from the tree for the lists
+    # (``cms.parents``).
+    parent_municipality = ParentPageKey(
+        "profiles.MunicipalityPage", verbose_name=_("municipality")
     )
-    parent_municipality.wagtail_reference_index_ignore = True
     area_ha = models.DecimalField(
         _("area (ha)"),
         max_digits=8,
@@ -440,24 +431,6 @@ class DistrictProfilePage(LocationMixin, BasePage):
 
         return json.loads(self.boundary) if self.boundary else None
 
-    def save(self, *args, **kwargs):
-        update_fields = kwargs.get("update_fields")
-        if self.path and (update_fields is None or "parent_municipality" in update_fields):
-            self.parent_municipality_id = municipality_ids([self.path]).get(self.path)
-        return super().save(*args, **kwargs)
-
-    @classmethod
-    def link_municipalities(cls, profiles) -> None:
-        """Set ``parent_municipality`` of ``profiles`` (a queryset) from their place in the
-        tree: for pages written in bulk and pages moved (a move rewrites the paths only)."""
-        paths = dict(profiles.values_list("pk", "path"))
-        found = municipality_ids(paths.values())
-        by_municipality: dict = {}
-        for pk, page_path in paths.items():
-            by_municipality.setdefault(found.get(page_path), []).append(pk)
-        for municipality_id, pks in by_municipality.items():
-            cls.objects.filter(pk__in=pks).update(parent_municipality_id=municipality_id)
-
     @cached_property
     def municipality(self) -> "MunicipalityPage | None":
         parent = self.get_parent()
@@ -553,18 +526,6 @@ class ReviewSummary(models.Model):
 
     def __str__(self):
         return f"{self.month:%Y-%m}"
-
-
-def municipality_ids(paths) -> dict:
-    """Page path → the id of the municipality page that is its parent (paths under anything
-    else are left out). One query."""
-    parents = {path: path[: -Page.steplen] for path in paths}
-    found = dict(
-        MunicipalityPage.objects.filter(path__in=set(parents.values()))
-        .order_by()
-        .values_list("path", "pk")
-    )
-    return {path: found[parent] for path, parent in parents.items() if parent in found}
 
 
 # The page types of the profiles, handed to the modules that list them (which do not import

@@ -1,14 +1,13 @@
 """Give every new member municipality its editor group, retire it when the municipality's page
-is deleted (see ``profiles.roles``); keep a moved profile's municipality in step."""
+is deleted (see ``profiles.roles``)."""
 
 from django.contrib.auth.models import Group
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from wagtail.models import Locale
-from wagtail.signals import post_page_move
 
-from .models import DistrictProfilePage, MunicipalityPage
+from .models import MunicipalityPage
 from .roles import ensure_municipality_group, municipality_group_of, retire_municipality
 
 
@@ -44,10 +43,3 @@ def municipality_page_deleted(sender, instance, **kwargs):
     group = Group.objects.filter(pk=group_id).first()
     if group is not None:
         retire_municipality(group)
-
-
-@receiver(post_page_move, sender=DistrictProfilePage)
-def district_profile_moved(sender, instance, **kwargs):
-    """A move rewrites the paths in SQL and saves the page as a plain ``Page``: the profile's
-    ``parent_municipality`` follows its new parent here, right after the move."""
-    DistrictProfilePage.link_municipalities(DistrictProfilePage.objects.filter(pk=instance.pk))

@@ -29,9 +29,5 @@ register_kind(
             "potentials": text.stream(2),
             "perspectives": text.stream(1),
         },
-        # Written in bulk, without save(): their municipality is set from the tree.
-        after_create=lambda pages, text: DistrictProfilePage.link_municipalities(
-            DistrictProfilePage.objects.filter(pk__in=[page.pk for page in pages])
-        ),
     )
 )

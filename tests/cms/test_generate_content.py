@@ -8,7 +8,7 @@ import pytest
 
 from cms.demo import synthetic
 from events.models import EventPage, NewsPage
-from knowledge.models import PublicationPage
+from knowledge.models import PublicationPage, WorkshopPage
 from knowledge.synthetic import SERIES_SLUG
 from profiles.models import DistrictProfilePage
 from search.service import search
@@ -48,10 +48,13 @@ def test_pages_of_every_type_in_a_valid_tree(demo, client):
     assert event.starts_at is not None
     publication = PublicationPage.objects.filter(slug__startswith=synthetic.SLUG_PREFIX).first()
     assert publication.contributors.count() == 1
-    # profiles are written without save(): their municipality is set from the tree
+    # pages are written without save(): their parent keys are set from the parent
     profiles = DistrictProfilePage.objects.filter(slug__startswith=synthetic.SLUG_PREFIX)
     assert profiles.exists()
     assert all(p.parent_municipality_id == p.get_parent().pk for p in profiles)
+    workshops = WorkshopPage.objects.filter(slug__startswith=synthetic.SLUG_PREFIX)
+    assert workshops.exists()
+    assert all(w.parent_series_id == w.get_parent().pk for w in workshops)
 
 
 def test_pages_are_in_the_search_index(demo):

@@ -11,6 +11,7 @@ from wagtail_localize.fields import get_translatable_fields
 import pytest
 
 from cms.geo import LatLng, clean_area_geojson, parse_point, validate_point_in_nrw
+from cms.parents import link_parents
 from profiles.models import (
     DistrictProfileIndexPage,
     DistrictProfilePage,
@@ -127,7 +128,7 @@ class TestParentMunicipality:
         first = DistrictProfilePageFactory(parent=essen)
         second = DistrictProfilePageFactory(parent=dortmund)
         DistrictProfilePage.objects.update(parent_municipality=None)  # as bulk inserts leave them
-        DistrictProfilePage.link_municipalities(DistrictProfilePage.objects.all())
+        link_parents(DistrictProfilePage.objects.all())
         assert (self.stored(first), self.stored(second)) == (essen.pk, dortmund.pk)
 
     def test_the_field_is_not_edited_translated_or_a_reference(self):
