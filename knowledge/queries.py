@@ -86,6 +86,9 @@ class Library:
             # uncorrelated subquery (PostgreSQL hashes the visible series' ids once per
             # statement).
             .exclude(Q(kind="werkstatt") & ~Q(workshoppage__parent_series__in=series.values("pk")))
+            # The entries load their fields by kind (``entries``): the list itself needs only
+            # the ids and the annotations (narrower rows to join and sort).
+            .only("id", "content_type_id")
             .order_by("-item_date", "-pk")
         )
 

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Q, QuerySet, TextField, Value
 from django.db.models.functions import Cast, ExtractYear
 from django.utils.translation import gettext as _
@@ -294,6 +296,29 @@ class MultipleChoiceFilter(ChoiceFilter):
 
     many = True
     empty = ()
+
+
+class PageTypeFilter(ChoiceFilter):
+    """A choice among kinds of page, each kind one or more page types (``page_types``: kind →
+    model labels, named lazily as a ForeignKey names them). Counted by ``field``, the kind the
+    listing annotates; applied as the pages' content type. PostgreSQL knows from its statistics
+    how many pages a content type has, but a condition on the annotated kind (a CASE over the
+    content type) it guesses at 0.5 % of the rows and joins what it guessed small by nested
+    loops (the library at 100,000 pages: 15,000 publications guessed as 32, each part of the
+    facet statement 60-90 ms)."""
+
+    def __init__(self, label="", *, page_types: Mapping[str, tuple[str, ...]], **kwargs):
+        super().__init__(label, **kwargs)
+        self.page_types = page_types
+
+    def apply(self, queryset, value, context):
+        kinds = value if self.many else (value,)
+        models = [apps.get_model(label) for kind in kinds for label in self.page_types[kind]]
+        content_types = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+        return queryset.filter(content_type_id__in=[ct.pk for ct in content_types.values()])
+
+    def columns(self):
+        return (*super().columns(), "content_type_id")
 
 
 class TopicFilter(Filter):

@@ -6,12 +6,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.documents import get_document_model
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
 from cms.demo.pdf import make_pdf
-from knowledge.filters import library_listing
+from knowledge.filters import LibraryFilters, library_listing
 from knowledge.models import LIBRARY
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag, translate_page
@@ -110,6 +110,16 @@ class TestFilters:
         assert titles(self.search(library, series=series.slug, kind="publikation")) == [
             "Abschlussdokumentation"
         ]
+
+    def test_the_kind_narrows_by_page_type(self, library, shelf):
+        """Asked as the content type, which PostgreSQL can estimate, not as the annotated
+        kind: the filter works on pages that carry no ``kind`` at all."""
+        kind = LibraryFilters().declared["kind"]
+        pages = Page.objects.filter(pk__in=[page.pk for page in shelf.values()])
+        assert {page.title for page in kind.apply(pages, "publikation", {})} == {
+            "Abschlussdokumentation",
+            "Studie",
+        }
 
     def test_facet_counts_apply_the_other_filters(self, library, series, shelf):
         results = self.search(library, kind="werkstatt")
