@@ -18,7 +18,11 @@ def topic_counts(locale) -> list[tuple[Topic, int]]:
     counts = dict(
         TaggedPage.objects.filter(content_object__in=visible(Page.objects.filter(locale=locale)))
         .values_list("tag_id")
-        .annotate(total=Count("content_object", distinct=True))
+        # A page has each topic once (the assignments' unique constraint), so the rows per
+        # topic are its pages: a plain count, which PostgreSQL can hash; a distinct count
+        # sorts all assignments first (200,000 at 100,000 pages; /de/themen/ 142-183 ms,
+        # counted plainly 127-132).
+        .annotate(total=Count("pk"))
         .values_list("tag_id", "total")
     )
     topics = sorted(topic_vocabulary().values(), key=lambda topic: topic.label.casefold())
