@@ -3,6 +3,10 @@
 ``field__in=[...]`` with thousands of values builds a statement with a placeholder per value;
 composing and parsing it costs more than running it. ``= ANY(%s)`` sends the list as one
 array. Other databases get the usual ``IN``.
+
+``field__in_rows=[...]``: the same list read as rows (``IN (SELECT unnest(%s))``), for long
+lists of ids: PostgreSQL then probes the index once per id, where for ``= ANY`` of a thousand
+ids it scanned the whole table (the search's thousand ranked hits among 100,000 pages).
 """
 
 from django.db.models import Field, ForeignObject, Lookup
@@ -28,5 +32,17 @@ class InArray(Lookup):
         return f"{lhs} IN ({placeholders})", [*lhs_params, *values]
 
 
-Field.register_lookup(InArray)
-ForeignObject.register_lookup(InArray)  # foreign keys, and the parent link of page types
+class InRows(InArray):
+    lookup_name = "in_rows"
+
+    def as_sql(self, compiler, connection):
+        if connection.vendor != "postgresql":
+            return super().as_sql(compiler, connection)
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        __, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} IN (SELECT unnest(%s))", [*lhs_params, rhs_params[0]]
+
+
+for lookup in (InArray, InRows):
+    Field.register_lookup(lookup)
+    ForeignObject.register_lookup(lookup)  # foreign keys, and the parent link of page types

@@ -176,7 +176,7 @@ def with_search_fields(queryset, municipality_pages: dict | None = None):
 def hits_queryset(ids: list[int], context: dict):
     """The ranked pages (``ids``, best first; visible, as the ranking found them) with what
     the filters and the result list read."""
-    pages = Page.objects.filter(pk__in_array=list(ids))
+    pages = Page.objects.filter(pk__in_rows=list(ids))
     queryset = (
         with_search_fields(pages, municipality_pages(context) if ids else {})
         .only("id", "title", "content_type_id", "path", "depth", "url_path", "locale_id")

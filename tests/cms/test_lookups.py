@@ -1,0 +1,33 @@
+"""``cms.lookups``: membership in a list sent as one array (``in_array``) or read as rows
+(``in_rows``); both find the same rows as ``in``, on PostgreSQL and SQLite."""
+
+from django.db import connection
+
+from wagtail.models import Page
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("lookup", ["in_array", "in_rows"])
+def test_the_same_pages_as_in(home, lookup):
+    ids = [*Page.objects.values_list("pk", flat=True), 10**9]  # one id of no page
+    found = Page.objects.filter(**{f"pk__{lookup}": ids})
+    assert set(found.values_list("pk", flat=True)) == set(
+        Page.objects.filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    assert not Page.objects.filter(**{f"pk__{lookup}": [10**9]}).exists()
+
+
+@pytest.mark.parametrize(
+    ("lookup", "postgresql_sql"),
+    [("in_array", '"id" = ANY(%s)'), ("in_rows", '"id" IN (SELECT unnest(%s))')],
+)
+def test_one_parameter_for_the_whole_list(lookup, postgresql_sql):
+    sql, params = Page.objects.filter(**{f"pk__{lookup}": [1, 2, 3]}).query.sql_with_params()
+    if connection.vendor == "postgresql":
+        assert postgresql_sql in sql
+        assert [1, 2, 3] in params
+    else:
+        assert '"id" IN (%s, %s, %s)' in sql
