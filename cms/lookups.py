@@ -4,9 +4,12 @@
 composing and parsing it costs more than running it. ``= ANY(%s)`` sends the list as one
 array. Other databases get the usual ``IN``.
 
-``field__in_rows=[...]``: the same list read as rows (``IN (SELECT unnest(%s))``), for long
-lists of ids: PostgreSQL then probes the index once per id, where for ``= ANY`` of a thousand
-ids it scanned the whole table (the search's thousand ranked hits among 100,000 pages).
+``field__in_rows=[...]``: the same list, for long lists of ids, as an array that the planner
+cannot see into (``= ANY(ARRAY(SELECT unnest(%s)))``, computed once before the statement
+runs). Seeing a thousand ids in ``= ANY``, PostgreSQL scans the whole table rather than probe
+its index a thousand times (the search's ranked hits among 100,000 pages: 30-50 ms, probed
+17-25); as ``IN (SELECT unnest(...))`` the list joins the plan's search, which took 13 ms
+longer to plan for a filtered search.
 """
 
 from django.db.models import Field, ForeignObject, Lookup
@@ -40,7 +43,7 @@ class InRows(InArray):
             return super().as_sql(compiler, connection)
         lhs, lhs_params = self.process_lhs(compiler, connection)
         __, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} IN (SELECT unnest(%s))", [*lhs_params, rhs_params[0]]
+        return f"{lhs} = ANY(ARRAY(SELECT unnest(%s)))", [*lhs_params, rhs_params[0]]
 
 
 for lookup in (InArray, InRows):

@@ -22,7 +22,7 @@ def test_the_same_pages_as_in(home, lookup):
 
 @pytest.mark.parametrize(
     ("lookup", "postgresql_sql"),
-    [("in_array", '"id" = ANY(%s)'), ("in_rows", '"id" IN (SELECT unnest(%s))')],
+    [("in_array", '"id" = ANY(%s)'), ("in_rows", '"id" = ANY(ARRAY(SELECT unnest(%s)))')],
 )
 def test_one_parameter_for_the_whole_list(lookup, postgresql_sql):
     sql, params = Page.objects.filter(**{f"pk__{lookup}": [1, 2, 3]}).query.sql_with_params()
