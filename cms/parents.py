@@ -18,6 +18,7 @@ reference index (no reference an editor made). In migrations it is a plain ``For
 """
 
 from django.db import models
+from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import post_page_move
@@ -41,13 +42,6 @@ class ParentPageKey(models.ForeignKey):
         )
         self.wagtail_reference_index_ignore = True
 
-    def contribute_to_class(self, cls, name, **kwargs):
-        super().contribute_to_class(cls, name, **kwargs)
-        if not cls._meta.abstract:
-            post_page_move.connect(
-                _page_moved, sender=cls, dispatch_uid=f"{cls._meta.label}.{name}"
-            )
-
     def deconstruct(self):
         name, __, args, kwargs = super().deconstruct()
         return name, "django.db.models.ForeignKey", args, kwargs
@@ -60,7 +54,8 @@ class ParentPageKey(models.ForeignKey):
 
 
 def parent_keys(model) -> list[ParentPageKey]:
-    return [field for field in model._meta.local_fields if isinstance(field, ParentPageKey)]
+    """The keys of a page type, its own and those of the page types it extends."""
+    return [field for field in model._meta.fields if isinstance(field, ParentPageKey)]
 
 
 def parent_ids(parent_model, paths) -> dict:
@@ -96,10 +91,13 @@ def link_parents(pages) -> None:
         for pk, page_path in paths.items():
             by_parent.setdefault(found.get(page_path), []).append(pk)
         for parent_id, pks in by_parent.items():
-            pages.model.objects.filter(pk__in=pks).update(**{field.attname: parent_id})
+            # the table of the page type that declares the key
+            field.model.objects.filter(pk__in=pks).update(**{field.attname: parent_id})
 
 
-def _page_moved(sender, instance, **kwargs):
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
     """Wagtail's move rewrites paths in SQL and saves a plain ``Page``: the moved page's keys
-    follow its new parent here, right after the move."""
-    link_parents(sender.objects.filter(pk=instance.pk))
+    follow its new parent here, right after the move (``sender`` is its specific type)."""
+    if parent_keys(sender):
+        link_parents(sender.objects.filter(pk=instance.pk))
