@@ -20,9 +20,8 @@ from cms.api.v3 import (
 )
 from cms.listing.ninja import query_schema
 
-from .filters import ProfileFilters, find_profiles
+from .filters import ProfileFilters, find_profiles, map_geojson
 from .models import PROFILES
-from .queries import profiles_geojson
 
 router = Router(tags=["District profiles"])
 
@@ -141,7 +140,6 @@ class FeatureCollectionOut(Schema):
 def profiles_map(request, facets: Query[Facets], lang: Language = "de"):
     check_params(request, ProfileFilters.params())
     with translation.override(lang):
-        results = find_profiles(
-            PROFILES, None, locale_for(lang), selection=facets.selection, facets=False
+        return map_geojson(
+            PROFILES, None, locale_for(lang), selection=facets.selection, request=request
         )
-        return profiles_geojson(results.items, request)

@@ -124,7 +124,8 @@ def find_profiles(
 ) -> ProfileResults:
     """The profiles (``profiles.models.PROFILES``) filtered by ``query`` (or a parsed
     ``selection``); ``per_page`` or
-    ``limit`` page them, without either all matching profiles are returned (the map).
+    ``limit`` page them, without either all matching profiles are returned (the map reads
+    them as values instead: ``map_geojson``).
     Queries: the facets with the total and, when something was chosen, the unfiltered total
     (one statement), the page, the topics of the page, the municipalities when one was
     chosen."""
@@ -159,3 +160,12 @@ def find_profiles(
     else:
         total = base.count()
     return ProfileResults(listing=listing, items=entries, total_unfiltered=total)
+
+
+def map_geojson(profiles, query, locale, index=None, *, selection=None, request=None) -> dict:
+    """The map's GeoJSON: every profile (``profiles.models.PROFILES``) matching ``query`` (or
+    a parsed ``selection``), without facets, from a values query (``Profiles.geojson``)."""
+    filterset = ProfileFilters(context={"profiles": profiles, "locale": locale, "index": index})
+    if selection is None:
+        selection = filterset.parse(query)
+    return profiles.geojson(filterset.apply(profiles.items(locale, index), selection), request)

@@ -5,8 +5,7 @@ from django.http import JsonResponse
 
 from cms.maps import map_config
 
-from .filters import find_profiles
-from .queries import profiles_geojson
+from .filters import find_profiles, map_geojson
 
 PROFILES_PER_PAGE = 50  # the overview's list; the map shows every matching profile
 
@@ -34,9 +33,7 @@ def profile_index(page, request, profiles):
 
 def profile_map(page, request, profiles):
     """The profiles matching the URL's facets as GeoJSON."""
-    results = find_profiles(profiles, request.GET, page.locale_id, page, facets=False)
-    response = JsonResponse(
-        profiles_geojson(results.items, request), content_type="application/geo+json"
-    )
+    geojson = map_geojson(profiles, request.GET, page.locale_id, page, request=request)
+    response = JsonResponse(geojson, content_type="application/geo+json")
     response["Cache-Control"] = "public, max-age=300"
     return response
