@@ -19,8 +19,8 @@ from .filters import ProfileFilters
 from .models import PROFILES, DistrictProfilePage, MunicipalityPage
 from .queries import (
     german_order,
+    item_features,
     profile_entries,
-    profiles_geojson,
 )
 
 # ---------------------------------------------------------------------------------- profiles
@@ -101,10 +101,8 @@ def write_feature_collection(features):
 
 def write_profiles_geojson(dataset, items, request):
     """RFC 7946: a Point per profile and a Polygon where its boundary is drawn (the map's
-    GeoJSON, ``profiles.queries.profiles_geojson``)."""
-    features = (
-        feature for item in items for feature in profiles_geojson([item], request)["features"]
-    )
+    GeoJSON, ``profiles.queries.profile_features``)."""
+    features = (feature for item in items for feature in item_features(item, request))
     yield from write_feature_collection(features)
 
 

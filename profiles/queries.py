@@ -171,7 +171,7 @@ class Profiles:
             base = urls.get(row["municipality_pk"])
             url = f"{base}{row['slug']}/" if base else ""
             features += profile_features(row, url, topics[row["pk"]])
-        return feature_collection(features)
+        return {"type": "FeatureCollection", "features": features}
 
     def of_municipality(self, municipality: Page) -> list:
         """A municipality's visible programme areas (cms.querysets.visible: no drafts, no
@@ -186,7 +186,7 @@ class Profiles:
 
 
 # What the map shows of a profile: read from a values query (``Profiles.geojson``) or from the
-# items of a listing (``profiles_geojson``).
+# items of a listing (``item_features``).
 MAP_COLUMNS = (
     "pk",
     "title",
@@ -243,16 +243,8 @@ def profile_features(row: dict, url: str, topics: list[str]) -> list[dict]:
     return features
 
 
-def feature_collection(features) -> dict:
-    return {"type": "FeatureCollection", "features": list(features)}
-
-
-def profiles_geojson(items, request=None) -> dict:
-    """A GeoJSON FeatureCollection (RFC 7946) of listed profiles (``ProfileItem``)."""
-    features = []
-    for item in items:
-        page = item.page
-        row = {column: getattr(page, column, None) for column in MAP_COLUMNS}
-        row.update(municipality_title=item.municipality.title, region=item.region)
-        features += profile_features(row, absolute_url(page, request), item.topics)
-    return feature_collection(features)
+def item_features(item: ProfileItem, request=None) -> list[dict]:
+    """The features of one listed profile (``ProfileItem`` of ``Profiles.items``, which
+    annotates its municipality): the open-data export writes them one by one."""
+    row = {column: getattr(item.page, column) for column in MAP_COLUMNS}
+    return profile_features(row, absolute_url(item.page, request), item.topics)
