@@ -47,9 +47,10 @@ def _teaser():
 
 
 def _group_items(tagged, locale, limit: int, now) -> dict[str, list]:
-    """The first ``limit`` pages of every result type, in one query (a window per type):
-    upcoming events first (soonest first), then past events (latest first); other types by
-    their date, newest first, undated ones by their last publication."""
+    """The first ``limit`` pages of every result type, in two queries: their ids by a window
+    per type over the tagged pages, then those pages with their teasers. Upcoming events
+    first (soonest first), then past events (latest first); other types by their date,
+    newest first, undated ones by their last publication."""
     upcoming = Q(eventpage__ends_at__gt=now)
     order = [
         Case(When(eventpage__ends_at__lte=now, then=Value(1)), default=Value(0)).asc(),
@@ -58,18 +59,26 @@ def _group_items(tagged, locale, limit: int, now) -> dict[str, list]:
         F("last_published_at").desc(nulls_last=True),
         F("pk").asc(),
     ]
-    rows = (
+    # The window sorts every tagged page (11,000 for a topic at 100,000 pages): it reads the
+    # dates only. The teasers, one column in each of 17 page tables, are joined for the pages
+    # shown (window query 122 -> 60 ms).
+    positions = (
         tagged.annotate(search_type=type_of_page(), search_date=date_of_page())
-        .annotate(
-            position=Window(RowNumber(), partition_by=[F("search_type")], order_by=order),
-            teaser=_teaser(),
-        )
+        .annotate(position=Window(RowNumber(), partition_by=[F("search_type")], order_by=order))
         .filter(position__lte=limit)
+        .values_list("pk", "search_type", "position")
+    )
+    found = {pk: (search_type, position) for pk, search_type, position in positions}
+    if not found:
+        return {}
+    pages = (
+        Page.objects.filter(pk__in_array=sorted(found))
+        .annotate(search_date=date_of_page(), teaser=_teaser())
         .only("id", "title", "path", "depth", "url_path", "locale_id")
-        .order_by("search_type", "position")
     )
     groups: dict[str, list] = {}
-    for page in rows:
+    for page in sorted(pages, key=lambda page: found[page.pk]):
+        page.search_type = found[page.pk][0]
         groups.setdefault(page.search_type, []).append(page)
     return groups
 
@@ -114,8 +123,9 @@ def type_totals(pages, locale) -> dict[str, int]:
 
 def hub_groups(topic: Topic, locale, request=None, limit: int = HUB_GROUP_SIZE) -> list[dict]:
     """The topic's pages grouped by type, in the order of TYPES, each group with its total
-    (the search's type facet) and its first ``limit`` pages. Three queries, however many
-    pages carry the topic: the totals, the overviews and the pages of all groups."""
+    (the search's type facet) and its first ``limit`` pages. Four queries, however many
+    pages carry the topic: the totals, the overviews, the positions of the pages of all
+    groups and those pages."""
     now = timezone.now()
     tagged = _tagged(topic, locale)
     totals = type_totals(tagged, locale)

@@ -127,9 +127,9 @@ class TestHub:
         assert count() == few
         # The site (1; menu, settings, header and footer come from the cached site shell,
         # cms.shell), then the hub: the totals per type (the search's type facet), the overviews
-        # for the "show all" links, the pages of all groups (one window query). The topic comes
-        # from the cached vocabulary.
-        assert few == 4
+        # for the "show all" links, the positions of the pages of all groups (one window query)
+        # and those pages with their teasers. The topic comes from the cached vocabulary.
+        assert few == 5
 
     def test_big_groups_show_the_newest_and_link_to_all(self, client, network, topics):
         for index in range(10):
