@@ -20,9 +20,11 @@ class PageCondition(Expression):
     columns: tuple[str, ...] = ()
     sql = ""
 
-    def __init__(self):
+    def __init__(self, relation: str = ""):
+        """``relation``: the condition asks about a related page (``"parent__"``) instead of
+        the page of the query."""
         super().__init__()
-        self.source = [F(column) for column in self.columns]
+        self.source = [F(relation + column) for column in self.columns]
 
     def get_source_expressions(self):
         return self.source
@@ -79,9 +81,10 @@ def restricted_ancestor() -> RestrictedAncestor:
     return RestrictedAncestor()
 
 
-def untranslated_placeholder() -> UntranslatedPlaceholder:
-    """A condition: is this page a stand-in for an untranslated page of another language?"""
-    return UntranslatedPlaceholder()
+def untranslated_placeholder(relation: str = "") -> UntranslatedPlaceholder:
+    """A condition: is this page (or the page at ``relation``, e.g. ``"parent__"``) a
+    stand-in for an untranslated page of another language?"""
+    return UntranslatedPlaceholder(relation)
 
 
 def parent_path(path: str | OuterRef = "path") -> Substr:
@@ -103,6 +106,21 @@ def visible(queryset):
         .exclude(expire_at__lte=timezone.now())
         .exclude(restricted_ancestor())
         .exclude(untranslated_placeholder())
+    )
+
+
+def visible_parent(queryset, relation: str):
+    """``visible(queryset)`` narrowed to pages whose parent, joined through the foreign key
+    ``relation`` (a ``cms.parents.ParentPageKey``), is visible too: live, not expired, no
+    placeholder. The parent needs no check of its own for view restrictions: a restriction on
+    it would be one on an ancestor of the page, which ``visible`` excludes. Cheaper than
+    asking ``relation IN (visible parents)``, which PostgreSQL checks against every parent
+    for every page (district profiles at 100,000 pages: 19 of 54 ms of their facets)."""
+    return (
+        visible(queryset)
+        .filter(**{f"{relation}__live": True})
+        .exclude(**{f"{relation}__expire_at__lte": timezone.now()})
+        .exclude(untranslated_placeholder(f"{relation}__"))
     )
 
 

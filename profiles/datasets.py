@@ -18,7 +18,7 @@ from .enums import Programme, Regierungsbezirk, Status
 from .filters import ProfileFilters
 from .models import PROFILES, DistrictProfilePage, MunicipalityPage
 from .queries import (
-    german_order,
+    by_sort_key,
     item_features,
     profile_entries,
 )
@@ -194,7 +194,7 @@ def municipality_list(locale, selection):
     pages = list(
         selection.filterset.apply(PROFILES.municipalities(locale), selection)
         .only(*MUNICIPALITY_FIELDS)
-        .order_by(german_order("title"), "pk")
+        .order_by(by_sort_key("sort_title"), "pk")
     )
     counts = dict(
         PROFILES.items(locale)

@@ -8,16 +8,11 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from cms.listing import FilterSet, Listing, MultipleChoiceFilter, TopicFilter
-from cms.models.topics import GERMAN_TRANSLITERATION
 from cms.querysets import visible
+from cms.sortkeys import german_sort_key
 
 from .enums import Programme, Regierungsbezirk, Status
 from .queries import profile_entries
-
-
-def sort_key(text: str) -> str:
-    """German alphabetical order: "Ökonomie" between "Oberhausen" and "Paderborn"."""
-    return text.casefold().translate(GERMAN_TRANSLITERATION)
 
 
 def municipalities(context) -> dict:
@@ -58,7 +53,7 @@ class ProfileFilters(FilterSet):
         label_field="municipality_title",
         choices=municipalities,
         show_chosen=True,
-        label_key=sort_key,
+        label_key=german_sort_key,
         unknown=_("unknown value"),
         help_text="municipality slug, e.g. `essen`",
     )
@@ -70,7 +65,7 @@ class ProfileFilters(FilterSet):
         unknown=_("unknown value"),
         help_text="funding programme",
     )
-    topic = TopicFilter(_("Topic"), many=True, show_chosen=True, label_key=sort_key)
+    topic = TopicFilter(_("Topic"), many=True, show_chosen=True, label_key=german_sort_key)
     # Every profile has exactly one status: the status facet's counts give the total.
     partition = "status"
     # Five facets and two totals count on the profiles with their municipality joined:

@@ -23,6 +23,7 @@ from cms.geo import clean_area_geojson
 from cms.models import BasePage, LocationMixin, OverviewPage
 from cms.parents import ParentPageKey
 from cms.serializers import ImageField
+from cms.sortkeys import SortKeyField
 
 from . import views
 from .blocks import ContactsStreamBlock, DownloadsStreamBlock, ProfileSectionBlock
@@ -108,6 +109,8 @@ class MunicipalityPage(LocationMixin, BasePage):
         validators=[validate_ags],
         help_text=_("Amtlicher Gemeindeschlüssel, 8 digits, e.g. 05113000 for Essen."),
     )
+    # The title's German sort key: the profiles overview sorts by municipality (``cms.sortkeys``).
+    sort_title = SortKeyField(source="title")
     regierungsbezirk = models.CharField(
         _("administrative district"),
         max_length=20,
@@ -238,6 +241,8 @@ class DistrictProfilePage(LocationMixin, BasePage):
     parent_municipality = ParentPageKey(
         "profiles.MunicipalityPage", verbose_name=_("municipality")
     )
+    # The title's German sort key, for the lists (``cms.sortkeys``).
+    sort_title = SortKeyField(source="title")
     area_ha = models.DecimalField(
         _("area (ha)"),
         max_digits=8,

@@ -7,15 +7,14 @@ import json
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import Count, F, Value
-from django.db.models.functions import Collate, Lower, Replace
+from django.db.models import Count, F
+from django.db.models.functions import Collate
 
 from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
 from cms.localization import absolute_url
-from cms.models.topics import GERMAN_TRANSLITERATION
-from cms.querysets import visible
+from cms.querysets import visible, visible_parent
 from cms.topics import topic_slugs_of
 
 from .enums import Programme, Status
@@ -47,18 +46,10 @@ class CodePointOrder(Collate):
         return self.as_sql(compiler, connection, **extra_context)
 
 
-# Python's transliteration, in lower case. The capitals stay in: SQLite's LOWER() changes only
-# ASCII letters.
-SPELT_OUT = tuple((chr(code), text.lower()) for code, text in GERMAN_TRANSLITERATION.items())
-
-
-def german_order(expression):
-    """An SQL sort key in German alphabetical order, as ``profiles.filters.sort_key``:
-    lower case, umlauts spelt out, compared by code point like Python."""
-    expression = Lower(expression)
-    for old, new in SPELT_OUT:
-        expression = Replace(expression, Value(old), Value(new))
-    return CodePointOrder(expression)
+def by_sort_key(field: str) -> CodePointOrder:
+    """Order by a stored German sort key (``cms.sortkeys.SortKeyField``), compared by code
+    point as Python compares ``german_sort_key``."""
+    return CodePointOrder(F(field))
 
 
 def profile_entries(pages) -> list[ProfileItem]:
@@ -116,18 +107,23 @@ class Profiles:
         # The municipality is the profile's ``parent_municipality`` (kept in step with the
         # tree on save and move): joined, one hash join over the few municipalities, instead
         # of a lookup of the parent by its path for every profile in every part of the facet
-        # statement. Only profiles whose municipality is visible too.
+        # statement. Only profiles whose municipality is visible too, asked of the joined
+        # municipality (``visible_parent``).
+        queryset = self.profile_model.objects.filter(locale=locale)
+        if index is not None:
+            queryset = queryset.descendant_of(index)
         return (
-            self.published(locale, index)
+            visible_parent(queryset, "parent_municipality")
             .only(*self.profile_model.listing_fields)
-            .filter(parent_municipality__in=self.municipalities(locale, index).values("pk"))
             .annotate(
                 municipality_pk=F("parent_municipality_id"),
                 municipality_slug=F("parent_municipality__slug"),
                 municipality_title=F("parent_municipality__title"),
                 region=F("parent_municipality__regierungsbezirk"),
             )
-            .order_by(german_order("municipality_title"), german_order("title"), "pk")
+            .order_by(
+                by_sort_key("parent_municipality__sort_title"), by_sort_key("sort_title"), "pk"
+            )
         )
 
     def summary(self, locale: Locale | int, index: Page) -> ProfileSummary:

@@ -3,9 +3,9 @@
 The pages read like the network's (topics, districts, the words of the seeds) so that search
 and listings see realistic text lengths and word frequencies. They are written in bulk: page
 rows with ``bulk_create`` under paths computed here, type rows with a raw insert each (what
-``loaddata`` does; their parent keys set from the parent, ``cms.parents``), topics and authors
-in bulk, then the search index in chunks. That skips revisions and signals; the pages are live
-and complete, but have no history.
+``loaddata`` does; their parent keys set from the parent, ``cms.parents``, and their sort keys,
+``cms.sortkeys``), topics and authors in bulk, then the search index in chunks. That skips
+revisions and signals; the pages are live and complete, but have no history.
 
 All synthetic pages have slugs starting with ``SLUG_PREFIX``; ``generate`` tops them up to
 the number asked for, so running it twice adds nothing.
@@ -34,6 +34,7 @@ from wagtail.search.backends import get_search_backend
 
 from cms.models import TaggedPage, Topic
 from cms.parents import set_parent_keys
+from cms.sortkeys import set_sort_keys
 
 SLUG_PREFIX = "synth-"
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„])")
@@ -312,6 +313,7 @@ def _insert_children(parent: Page, children: list) -> list:
         page.url_path = f"{parent.url_path}{page.slug}/"
         page.numchild = 0
         set_parent_keys(page, parent)
+        set_sort_keys(page)
     base_fields = [field for field in Page._meta.concrete_fields if not field.primary_key]
     rows = Page.objects.bulk_create(
         Page(**{field.attname: getattr(page, field.attname) for field in base_fields})

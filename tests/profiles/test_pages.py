@@ -185,6 +185,24 @@ class TestVisibility:
         assert "Chorweiler" not in {f["properties"]["title"] for f in data["features"]}
         assert "Nordstadt" in {f["properties"]["title"] for f in data["features"]}
 
+    def test_profiles_under_an_untranslated_placeholder_are_hidden(
+        self, profile_index_en, network
+    ):
+        # wagtail-localize puts an alias of the German municipality into the English tree
+        # when one of its profiles is translated first; a translated municipality shows it.
+        chorweiler, nordstadt = network["chorweiler"], network["nordstadt"]
+        placeholder = chorweiler.get_parent().specific.copy_for_translation(
+            profile_index_en.locale, alias=True
+        )
+        assert placeholder.alias_of_id
+        assert placeholder.live
+        translate_page(chorweiler, profile_index_en.locale, title="Chorweiler (en)")
+        translate_page(nordstadt.get_parent().specific, profile_index_en.locale)
+        translate_page(nordstadt, profile_index_en.locale, title="Nordstadt (en)")
+
+        items = search(profile_index_en).items
+        assert [item.page.title for item in items] == ["Nordstadt (en)"]
+
     def test_private_profile_page_itself_requires_login(self, client, network):
         PageViewRestriction.objects.create(
             page=network["chorweiler"], restriction_type=PageViewRestriction.LOGIN
