@@ -165,29 +165,31 @@ SCORE_SQL = (
 # answer and the other matches are never ranked (PostgreSQL skips the second part of the union
 # on the count of the first). A broad word ranks its exact matches only, not every page with a
 # compound containing it ("Quartier": 11,600 instead of 40,700 entries at 100,000 pages).
+# An entry's page is its ``object_id`` as a number, looked up among the visible pages: joined
+# to the page table through ``page.id::text`` instead, PostgreSQL hashed the ids of all
+# 100,000 pages for every search ("Quartier" 120 -> 80-100 ms, same rows). Every indexed
+# model has an integer key (``tests/search/test_service.py``), so the cast cannot fail.
 RANKED_SQL = """
 WITH exact_hits AS (
-    SELECT page.id, {score} AS score, TRUE AS exact
+    SELECT entry.object_id::bigint AS id, {score} AS score, TRUE AS exact
     FROM {entries} AS entry
-    JOIN {pages} AS page ON entry.object_id = page.id::text
     WHERE entry.content_type_id = ANY({types})
       AND (entry.title @@ {exact} OR entry.body @@ {exact})
-      AND page.id IN ({candidates})
-    ORDER BY score DESC, page.id
+      AND entry.object_id::bigint IN ({candidates})
+    ORDER BY score DESC, id
     LIMIT {limit}
 )
 SELECT id, score, exact FROM exact_hits
 UNION ALL
 (
-    SELECT page.id, {score} AS score, FALSE AS exact
+    SELECT entry.object_id::bigint AS id, {score} AS score, FALSE AS exact
     FROM {entries} AS entry
-    JOIN {pages} AS page ON entry.object_id = page.id::text
     WHERE (SELECT count(*) FROM exact_hits) < {limit}
       AND entry.content_type_id = ANY({types})
       AND (entry.title @@ {wide} OR entry.body @@ {wide})
       AND NOT (entry.title @@ {exact} OR entry.body @@ {exact})
-      AND page.id IN ({candidates})
-    ORDER BY score DESC, page.id
+      AND entry.object_id::bigint IN ({candidates})
+    ORDER BY score DESC, id
     LIMIT {limit}
 )
 ORDER BY exact DESC, score DESC, id
@@ -236,7 +238,6 @@ def ranked(
     sql, params = compose(
         RANKED_SQL,
         entries=(quote(_index_entries()._meta.db_table), []),
-        pages=(quote(Page._meta.db_table), []),
         candidates=(candidates, list(candidate_params)),
         # The queries as constants, not columns of a CTE: the planner then estimates from the
         # index's statistics how many entries match (and ranks them in parallel when many).

@@ -266,3 +266,19 @@ class TestVisibility:
             assert "Zauberwort English" not in found
         assert titles(search("Zauberwort", {}, "en")) == ["Zauberwort English"]
         assert "Katernberg" not in titles(search("Bürgerbeteiligung", {}, "de"))
+
+
+def test_every_indexed_model_has_an_integer_key():
+    """The ranking reads an entry's page as ``object_id::bigint`` (``search.postgres``): an
+    indexed model with a key of another kind would make that cast fail for every search."""
+    from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
+
+    from wagtail.search.index import get_indexed_models
+
+    def integer_key(model) -> bool:
+        key = model._meta.pk
+        if isinstance(key, OneToOneField):  # a page type: the key of the page table
+            return integer_key(key.related_model)
+        return isinstance(key, AutoField | BigAutoField | IntegerField)
+
+    assert [m.__name__ for m in get_indexed_models() if not integer_key(m)] == []
