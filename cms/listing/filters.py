@@ -346,6 +346,8 @@ class TopicFilter(Filter):
         return text, None
 
     def apply(self, queryset, value, context):
+        from wagtail.models import Page
+
         from cms.models import TaggedPage
 
         # By the topics' ids, known from parsing (the vocabulary is cached): PostgreSQL then
@@ -354,8 +356,16 @@ class TopicFilter(Filter):
         # (news by topic at 100,000 pages: 52 of 80 ms).
         topics = self.topics(context)
         ids = [topics[slug].pk for slug in (value if self.many else [value]) if slug in topics]
-        tagged = TaggedPage.objects.filter(tag_id__in=ids).values("content_object_id")
-        return queryset.filter(pk__in=tagged)
+        tagged = TaggedPage.objects.filter(tag_id__in=ids)
+        model = queryset.model
+        own_table = queryset.query.base_table == model._meta.db_table  # not items selected once
+        if own_table and model is not Page and issubclass(model, Page):
+            # Only the assignments of pages of the listing's type (joined to its own table):
+            # PostgreSQL then joins those few to the listing instead of looking up the page of
+            # every assignment of the topic (news year facet with a topic at 100,000 pages:
+            # 48-70 -> 24-40 ms).
+            tagged = tagged.filter(content_object_id__in=model.objects.order_by().values("pk"))
+        return queryset.filter(pk__in=tagged.values("content_object_id"))
 
     def columns(self):
         return ()  # joined through the primary key
