@@ -109,11 +109,8 @@ class Profiles:
         # of a lookup of the parent by its path for every profile in every part of the facet
         # statement. Only profiles whose municipality is visible too, asked of the joined
         # municipality (``visible_parent``).
-        queryset = self.profile_model.objects.filter(locale=locale)
-        if index is not None:
-            queryset = queryset.descendant_of(index)
         return (
-            visible_parent(queryset, "parent_municipality")
+            visible_parent(self.published(locale, index), "parent_municipality")
             .only(*self.profile_model.listing_fields)
             .annotate(
                 municipality_pk=F("parent_municipality_id"),

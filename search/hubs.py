@@ -46,7 +46,7 @@ def _teaser():
     return Coalesce(*names, Value(""), output_field=TextField())
 
 
-def _group_items(tagged, locale, limit: int, now) -> tuple[dict[str, int], dict[str, list]]:
+def _group_items(tagged, limit: int, now) -> tuple[dict[str, int], dict[str, list]]:
     """Pages per result type, and the first ``limit`` pages of every type, in two queries:
     the totals and the positions by windows per type over the tagged pages, then the pages
     shown with their teasers. Upcoming events first (soonest first), then past events
@@ -128,7 +128,7 @@ def hub_groups(topic: Topic, locale, request=None, limit: int = HUB_GROUP_SIZE) 
     its first ``limit`` pages. Three queries, however many pages carry the topic: the totals
     with the positions of the pages of all groups, those pages, the overviews."""
     now = timezone.now()
-    totals, items = _group_items(_tagged(topic, locale), locale, limit, now)
+    totals, items = _group_items(_tagged(topic, locale), limit, now)
     if not totals:
         return []
     more_urls = listing_urls(topic, locale)

@@ -13,6 +13,7 @@ import pytest
 from cms.sortkeys import german_sort_key, set_sort_keys
 from profiles.models import DistrictProfilePage, MunicipalityPage
 from profiles.queries import by_sort_key
+from tests.conftest import translate_page
 
 from .factories import DistrictProfilePageFactory
 
@@ -76,8 +77,6 @@ class TestStoredKeys:
         assert profile.sort_title == "uebach-palenberg mitte"
 
     def test_a_translation_keys_its_own_title(self, essen, profile_index_en):
-        from tests.conftest import translate_page
-
         english = translate_page(essen, profile_index_en.locale, title="Äsen (en)")
         assert MunicipalityPage.objects.get(pk=english.pk).sort_title == "aesen (en)"
 

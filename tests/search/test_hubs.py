@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 import pytest
 
 from search import hubs
+from search.filters import SearchFilters, with_search_fields
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag, translate_page
 from tests.events.factories import EventPageFactory, NewsPageFactory
@@ -135,8 +136,6 @@ class TestHub:
     def test_group_totals_are_the_searchs_type_facet(self, home, network, topics):
         # Counted with the groups' positions (one window query), the totals must still be
         # what the search's type facet says for the topic's pages.
-        from search.filters import SearchFilters, with_search_fields
-
         for index in range(3):
             tag(NewsPageFactory(parent=network.news_index, title=f"M {index}"), topics.economy)
         hidden = NewsPageFactory(parent=network.news_index, title="Entwurf")

@@ -1,10 +1,12 @@
 """The search service: ranking, filters, facet counts and what must never be found."""
 
+from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
 from django.http import QueryDict
 from django.utils import translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
+from wagtail.search.index import get_indexed_models
 
 import pytest
 
@@ -271,9 +273,6 @@ class TestVisibility:
 def test_every_indexed_model_has_an_integer_key():
     """The ranking reads an entry's page as ``object_id::bigint`` (``search.postgres``): an
     indexed model with a key of another kind would make that cast fail for every search."""
-    from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
-
-    from wagtail.search.index import get_indexed_models
 
     def integer_key(model) -> bool:
         key = model._meta.pk
