@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms import pagecache
+from cms.listing.stored import content_changed
 from cms.localization import LOCALE_IDS_CACHE_KEY
 from cms.models.site import SiteSettings
 from cms.models.topics import Topic, TopicLabel, clear_topic_translations_cache
@@ -83,6 +84,17 @@ def purging_models() -> frozenset:
     )
 
 
+@lru_cache(maxsize=1)
+def listed_models() -> frozenset:
+    """Models besides pages whose rows decide what a stored listing holds
+    (``cms.listing.stored``): who may see a page, and its topics."""
+    from wagtail.models import PageViewRestriction
+
+    from cms.models import TaggedPage, Topic
+
+    return frozenset({PageViewRestriction, TaggedPage, Topic})
+
+
 def purge_frontend_cache(pages=(), site_roots: bool = False) -> None:
     """Purge a CDN or caching proxy in front, if one is configured (WAGTAILFRONTENDCACHE).
 
@@ -105,11 +117,13 @@ def purge_frontend_cache(pages=(), site_roots: bool = False) -> None:
 @receiver(page_unpublished)
 def page_changed_publicly(sender, instance, **kwargs):
     pagecache.purge(f"published or unpublished page {instance.pk}")
+    content_changed()
 
 
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     pagecache.purge(f"moved page {instance.pk}")
+    content_changed()
     purge_frontend_cache([instance])
 
 
@@ -130,8 +144,11 @@ def row_changed(sender, instance, **kwargs):
         draft_only = bool(update_fields) and set(update_fields) <= DRAFT_FIELDS
         if (instance.live or deleted) and not draft_only:
             pagecache.purge(f"saved or deleted page {instance.pk}")
+            content_changed()
     elif sender in purging_models():
         if kwargs.get("created") and sender is SiteSettings:
             return  # created with its defaults by the first page that reads it: nothing changed
         pagecache.purge(f"{sender.__name__} {instance.pk}")
         purge_frontend_cache(site_roots=True)
+        if sender in listed_models():
+            content_changed()

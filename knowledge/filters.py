@@ -90,10 +90,6 @@ class LibraryFilters(FilterSet):
     facet_order = ("kind", "topic", "year", "series")
     # Every entry is a publication or a workshop: the kind facet's counts give the total.
     partition = "kind"
-    # The four facets count on the entries selected once with their kind, date and series:
-    # finding an entry joins its type's table and its series (100,000 pages, 25,000 entries,
-    # medians of interleaved runs: the whole library 360 -> 232 ms, by kind and topic 251 -> 202).
-    select_items_once = True
 
 
 def library_listing(
@@ -110,14 +106,20 @@ def library_listing(
 ) -> tuple[Listing, list]:
     """The library (``knowledge.models.LIBRARY``) filtered by ``query`` (or an already parsed
     ``selection``): the listing and its entries with their specific fields. Queries: series,
-    (topics,) count, page of items, one per kind for the entries, one per facet."""
+    (topics,) the facets with the total (asking whether the stored entries are current), the
+    page of entries, one per kind for their pages."""
     series = {item.slug: item for item in library.series(locale, index)}
     filterset = LibraryFilters(context={"series": series})
     if selection is None:
         selection = filterset.parse(query)
+    # The stored entries (``cms.listing.stored``): the items of ``Library.items`` as narrow
+    # rows, which the filters, facets and the page read (100,000 pages, library by kind and
+    # topic: facets 131 -> 20 ms, the page of items 45 -> 3 ms).
+    entries = library.stored.entries(locale, index).order_by("-item_date", "-page")
     listing = filterset.run(
-        library.items(locale, index),
+        entries,
         selection,
+        stored=library.stored,
         page=page,
         per_page=per_page,
         offset=offset,

@@ -26,7 +26,7 @@ from cms.blocks import (
     DownloadItemBlock,
 )
 from cms.fields import StreamField
-from cms.models import BasePage, OverviewPage
+from cms.models import BasePage, ListingEntry, ListingEntryTopic, OverviewPage
 from cms.parents import ParentPageKey
 
 from . import citations, views
@@ -450,5 +450,35 @@ class PublicationContributor(Orderable):
         return self.name
 
 
+class LibraryEntry(ListingEntry):
+    """A visible item of the library as a stored row (``cms.listing.stored``): the columns
+    of ``Library.items`` that the library's filters read."""
+
+    kind = models.CharField(max_length=20)
+    item_date = models.DateField()
+    series_key = models.UUIDField(null=True)
+
+    class Meta:
+        verbose_name = _("library entry")
+        indexes = [
+            models.Index(fields=["locale", "-item_date", "-page"], name="library_entry_idx")
+        ]
+
+
+class LibraryEntryTopic(ListingEntryTopic):
+    entry = models.ForeignKey(
+        LibraryEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("topic of a library entry")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "topic"], name="library_entry_topic_unique")
+        ]
+        indexes = [models.Index(fields=["topic", "entry"], name="library_topic_entry_idx")]
+
+
 # The library's page types, handed to the modules that list them (which do not import models).
-LIBRARY = Library(WorkshopSeriesPage, PublicationPage, WorkshopPage)
+LIBRARY = Library(
+    WorkshopSeriesPage, PublicationPage, WorkshopPage, LibraryEntry, LibraryEntryTopic
+)

@@ -5,7 +5,7 @@ one queryset over both page types (``Library.items``), annotated with what the f
 ``knowledge.filters`` need, so filtering, counting and paging happen in SQL.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from wagtail.models import Locale, Page
 
+from cms.listing.stored import StoredListing
 from cms.localization import localized_specific_pages
 from cms.querysets import visible
 
@@ -46,6 +47,13 @@ class Library:
     series_model: type[Page]
     publication_model: type[Page]
     workshop_model: type[Page]
+    entry_model: type  # LibraryEntry: ``items`` stored (``cms.listing.stored``)
+    entry_topic_model: type
+    stored: StoredListing = field(init=False)
+
+    def __post_init__(self):
+        stored = StoredListing("library", self.entry_model, self.entry_topic_model, self.items)
+        object.__setattr__(self, "stored", stored)
 
     def series(self, locale: Locale | int, index: Page | None = None):
         """The visible workshop series of a language, newest first."""
@@ -93,17 +101,22 @@ class Library:
         )
 
     def entries(self, pages, series_by_slug: dict) -> list[LibraryItem]:
-        """The items of one page of the listing with their specific fields: one query per
-        kind."""
+        """The items of one page of the listing (``Library.items`` or its stored entries)
+        with their specific fields: one query per kind. Loaded through ``visible`` again, so
+        that a stored entry could never show a page visitors may not see."""
         pages = list(pages)
         by_key = {series.translation_key: series for series in series_by_slug.values()}
         # Always one query per kind (an empty id list would skip it): the number of queries of
         # the library does not depend on what one page of it holds.
-        publications = self.publication_model.objects.filter(
-            pk__in=[p.pk for p in pages if p.kind == "publikation"] or [0]
+        publications = visible(
+            self.publication_model.objects.filter(
+                pk__in=[p.pk for p in pages if p.kind == "publikation"] or [0]
+            )
         ).only(*self.publication_model.listing_fields)
-        workshops = self.workshop_model.objects.filter(
-            pk__in=[p.pk for p in pages if p.kind == "werkstatt"] or [0]
+        workshops = visible(
+            self.workshop_model.objects.filter(
+                pk__in=[p.pk for p in pages if p.kind == "werkstatt"] or [0]
+            )
         ).only(*self.workshop_model.listing_fields)
         specific = {page.pk: page for page in [*publications, *workshops]}
         return [

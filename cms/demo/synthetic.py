@@ -32,6 +32,7 @@ from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.listing.stored import content_changed
 from cms.models import TaggedPage, Topic
 from cms.parents import set_parent_keys
 from cms.sortkeys import set_sort_keys
@@ -254,6 +255,8 @@ def generate(total: int, seed: int = 2026, progress: Callable[[int], None] = lam
             missing -= batch
             progress(batch)
     if any(added.values()):
+        # Written around the ORM's signals: the stored listings are stale now.
+        content_changed()
         # Fresh planner statistics: without them PostgreSQL plans the new thousands of rows
         # as if the tables were still small (seconds instead of milliseconds per listing).
         # VACUUM also drops the row versions the search index's upserts left behind.

@@ -53,11 +53,17 @@ class DateRange:
         return bool(self.start or self.end)
 
 
-def grouped(queryset: QuerySet, key, label=None, *, count: str = "pk") -> QuerySet:
+def grouped(
+    queryset: QuerySet, key, label=None, *, count: str = "pk", distinct: bool | None = None
+) -> QuerySet:
     """Items of ``queryset`` counted per ``key`` (an expression), as rows of (key as text,
     ``label`` as text or "", number of distinct items): the shape every facet's grouped query
-    has, so that a filter set can combine them with UNION ALL."""
+    has, so that a filter set can combine them with UNION ALL. Rows of a model with one row
+    per item (``one_row_per_item``: a stored listing's entries) are counted as rows, which
+    PostgreSQL can hash; distinct items it must sort."""
     label = Value("") if label is None else label
+    if distinct is None:
+        distinct = not getattr(queryset.model, "one_row_per_item", False)
     return (
         queryset.order_by()
         .annotate(
@@ -65,7 +71,7 @@ def grouped(queryset: QuerySet, key, label=None, *, count: str = "pk") -> QueryS
             facet_label=Cast(label, output_field=TextField()),
         )
         .values_list("facet_key", "facet_label")
-        .annotate(facet_total=Count(count, distinct=True))
+        .annotate(facet_total=Count(count, distinct=distinct))
         .values_list("facet_key", "facet_label", "facet_total")
     )
 
@@ -348,7 +354,7 @@ class TopicFilter(Filter):
     def apply(self, queryset, value, context):
         from wagtail.models import Page
 
-        from cms.models import TaggedPage
+        from cms.models import ListingEntry, TaggedPage
 
         # By the topics' ids, known from parsing (the vocabulary is cached): PostgreSQL then
         # reads the assignments of those topics through their index. Joined to the topics by
@@ -356,8 +362,12 @@ class TopicFilter(Filter):
         # (news by topic at 100,000 pages: 52 of 80 ms).
         topics = self.topics(context)
         ids = [topics[slug].pk for slug in (value if self.many else [value]) if slug in topics]
-        tagged = TaggedPage.objects.filter(tag_id__in=ids)
         model = queryset.model
+        if issubclass(model, ListingEntry):  # a stored listing: its entries' own topic rows
+            entry_topics = model._meta.get_field("topics").related_model
+            chosen = entry_topics.objects.filter(topic_id__in=ids)
+            return queryset.filter(pk__in=chosen.values("entry_id"))
+        tagged = TaggedPage.objects.filter(tag_id__in=ids)
         own_table = queryset.query.base_table == model._meta.db_table  # not items selected once
         if own_table and model is not Page and issubclass(model, Page):
             # Only the assignments of pages of the listing's type (joined to its own table):
@@ -375,6 +385,13 @@ class TopicFilter(Filter):
         # assignments filtered by ``IN (the items)``: PostgreSQL misjudges the size of such a
         # set of annotated items and planned a nested loop over both sides (35 s for the
         # district profiles at 100,000 pages). Items without a topic give a NULL key, dropped.
+        from cms.models import ListingEntry
+
+        model = queryset.model
+        if issubclass(model, ListingEntry):  # a stored listing's topic rows, one per item
+            entry_topics = model._meta.get_field("topics").related_model
+            chosen = entry_topics.objects.filter(entry_id__in=queryset.order_by().values("pk"))
+            return grouped(chosen, F("topic__slug"), distinct=False)
         return grouped(queryset, F("tagged_topics__tag__slug"), count="pk")
 
     def option(self, key, context):

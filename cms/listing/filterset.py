@@ -18,6 +18,7 @@ from .filters import Filter, SpanFilter, grouped, span_condition
 
 TOTAL = "__total__"  # facet_counts: the number of matching items
 UNFILTERED = "__unfiltered__"  # facet_counts: the number of all items
+GUARD = "__guard__"  # facet_counts: the rows of ``guard`` (a stored listing is current)
 
 PAGE_PARAM = "page"
 
@@ -142,16 +143,19 @@ class FilterSet:
         *,
         total: bool = False,
         unfiltered: bool = False,
+        guard: QuerySet | None = None,
     ) -> dict:
         """Facet name → its (value, count) pairs: each facet's grouped query applies every
         other filter's choice; all of them go to the database as one UNION ALL statement.
         With ``total``, the same statement counts the matching items (under ``TOTAL``), with
-        ``unfiltered`` all items of ``queryset`` (under ``UNFILTERED``)."""
+        ``unfiltered`` all items of ``queryset`` (under ``UNFILTERED``), with ``guard`` the
+        rows of that queryset (under ``GUARD``)."""
         parts, counts = [], {}
         listed = self.listed(queryset)
         items = listed.queryset() if listed is not None else queryset
         extra = [(TOTAL, self.apply(items, selection))] if total else []
         extra += [(UNFILTERED, items)] if unfiltered else []
+        extra += [(GUARD, guard)] if guard is not None else []
         for index, (__, counted) in enumerate(extra, start=1):
             part = grouped(counted, Value(""), count="pk").annotate(
                 facet_name=Value(-index, output_field=IntegerField())
@@ -207,21 +211,32 @@ class FilterSet:
         *,
         counted: dict | None = None,
         unfiltered: bool = False,
+        stored=None,
     ) -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
         grouped query per facet, all sent as one statement. ``counted`` receives the number of
         matching items (``TOTAL``) when the listing has no ``partition`` facet to give it, and
-        with ``unfiltered`` the number of all items (``UNFILTERED``)."""
+        with ``unfiltered`` the number of all items (``UNFILTERED``). ``queryset`` may be the
+        entries of a stored listing (``stored``, ``cms.listing.stored``): the same statement
+        asks whether they are current, and if not they are rebuilt and counted again."""
         facets = []
         names = [*self.facet_order, *(n for n in self.declared if n not in self.facet_order)]
         names = [name for name in names if self.declared[name].facet]
-        all_counts = self.facet_counts(
-            queryset,
-            selection,
-            names,
-            total=counted is not None and not self.partition,
-            unfiltered=counted is not None and unfiltered,
-        )
+
+        def count():
+            return self.facet_counts(
+                queryset,
+                selection,
+                names,
+                total=counted is not None and not self.partition,
+                unfiltered=counted is not None and unfiltered,
+                guard=stored.current() if stored is not None else None,
+            )
+
+        all_counts = count()
+        if stored is not None and not all_counts[GUARD]:
+            stored.rebuild()
+            all_counts = count()
         if counted is not None:
             counted.update({k: v for k, v in all_counts.items() if k in (TOTAL, UNFILTERED)})
         for name in names:
@@ -269,17 +284,22 @@ class FilterSet:
         limit: int | None = None,
         facets: bool = True,
         unfiltered_total: bool = False,
+        stored=None,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
         for the API), the total, the facets. Queries: one statement for the facets and the
-        total, one for the page (and one count without facets)."""
+        total, one for the page (and one count without facets). ``queryset`` may be the
+        entries of a stored listing (``stored``): they are rebuilt first if not current."""
         filtered = self.apply(queryset, selection)
         counted: dict = {}
-        found_facets = (
-            self.facets(queryset, selection, counted=counted, unfiltered=unfiltered_total)
-            if facets
-            else []
-        )
+        if facets:
+            found_facets = self.facets(
+                queryset, selection, counted=counted, unfiltered=unfiltered_total, stored=stored
+            )
+        else:
+            found_facets = []
+            if stored is not None:
+                stored.ensure_fresh()
         total = counted.get(TOTAL, self.partition_total(found_facets, selection))
         page_obj = None
         if per_page is not None:

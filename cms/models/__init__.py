@@ -1,5 +1,6 @@
 from .collections import ReservedCollection
 from .documents import CMSDocument
+from .listing import ContentVersion, ListingEntry, ListingEntryTopic, StoredListingState
 from .pages import BasePage, LocationMixin, OverviewPage, TeaserMixin, TopicsMixin
 from .people import ContactPerson
 from .site import FooterLink, FooterText, SiteSettings
@@ -9,12 +10,16 @@ __all__ = [
     "BasePage",
     "CMSDocument",
     "ContactPerson",
+    "ContentVersion",
     "FooterLink",
     "FooterText",
+    "ListingEntry",
+    "ListingEntryTopic",
     "LocationMixin",
     "OverviewPage",
     "ReservedCollection",
     "SiteSettings",
+    "StoredListingState",
     "TaggedPage",
     "TeaserMixin",
     "Topic",
