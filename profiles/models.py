@@ -20,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.blocks import RICH_TEXT_FEATURES, MilestoneStreamBlock
 from cms.fields import StreamField
 from cms.geo import clean_area_geojson
-from cms.models import BasePage, LocationMixin, OverviewPage
+from cms.models import BasePage, ListingEntry, ListingEntryTopic, LocationMixin, OverviewPage
 from cms.parents import ParentPageKey
 from cms.serializers import ImageField
 from cms.sortkeys import SortKeyField
@@ -545,6 +545,35 @@ class ReviewSummary(models.Model):
         return f"{self.month:%Y-%m}"
 
 
+class ProfileEntry(ListingEntry):
+    """A visible district profile as a stored row (``cms.listing.stored``): the columns of
+    ``Profiles.items`` that the profiles' filters and their order read."""
+
+    status = models.CharField(max_length=20)
+    programme = models.CharField(max_length=30)
+    region = models.CharField(max_length=30)
+    municipality_slug = models.CharField(max_length=255)
+    municipality_title = models.CharField(max_length=255)
+    municipality_sort = models.CharField(max_length=255)
+    sort_title = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("district profile entry")
+
+
+class ProfileEntryTopic(ListingEntryTopic):
+    entry = models.ForeignKey(
+        ProfileEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("topic of a district profile entry")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "topic"], name="profile_entry_topic_unique")
+        ]
+        indexes = [models.Index(fields=["topic", "entry"], name="profile_topic_entry_idx")]
+
+
 # The page types of the profiles, handed to the modules that list them (which do not import
 # models).
-PROFILES = Profiles(DistrictProfilePage, MunicipalityPage)
+PROFILES = Profiles(DistrictProfilePage, MunicipalityPage, ProfileEntry, ProfileEntryTopic)

@@ -4,7 +4,7 @@ them in SQL.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.db.models import Count, F
@@ -13,6 +13,7 @@ from django.db.models.functions import Collate
 from wagtail.models import Locale, Page
 
 from cms.geo import LatLng, parse_point
+from cms.listing.stored import StoredListing
 from cms.localization import absolute_url
 from cms.querysets import visible, visible_parent
 from cms.topics import topic_slugs_of
@@ -87,6 +88,13 @@ class Profiles:
 
     profile_model: type[Page]
     municipality_model: type[Page]
+    entry_model: type  # ProfileEntry: ``items`` stored (``cms.listing.stored``)
+    entry_topic_model: type
+    stored: StoredListing = field(init=False)
+
+    def __post_init__(self):
+        stored = StoredListing("profiles", self.entry_model, self.entry_topic_model, self.items)
+        object.__setattr__(self, "stored", stored)
 
     def published(self, locale: Locale | int, index: Page | None = None):
         """Live, public profiles of one language (a private or unpublished page never
@@ -117,6 +125,7 @@ class Profiles:
                 municipality_slug=F("parent_municipality__slug"),
                 municipality_title=F("parent_municipality__title"),
                 region=F("parent_municipality__regierungsbezirk"),
+                municipality_sort=F("parent_municipality__sort_title"),
             )
             .order_by(
                 by_sort_key("parent_municipality__sort_title"), by_sort_key("sort_title"), "pk"

@@ -285,11 +285,14 @@ class FilterSet:
         facets: bool = True,
         unfiltered_total: bool = False,
         stored=None,
+        load=list,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
         for the API), the total, the facets. Queries: one statement for the facets and the
         total, one for the page (and one count without facets). ``queryset`` may be the
-        entries of a stored listing (``stored``): they are rebuilt first if not current."""
+        entries of a stored listing (``stored``): they are rebuilt first if not current.
+        ``load`` turns the page's slice of ``queryset`` into its items (e.g. the pages of
+        stored entries, in one query)."""
         filtered = self.apply(queryset, selection)
         counted: dict = {}
         if facets:
@@ -308,11 +311,11 @@ class FilterSet:
             if total is not None:
                 paginator.count = total  # a cached property: set, it is not counted again
             page_obj = paginator.get_page(page)
-            items, total = list(page_obj.object_list), paginator.count
+            items, total = load(page_obj.object_list), paginator.count
         else:
             limit = min(limit or bounds.MAX_PER_PAGE, bounds.MAX_PER_PAGE)
             total = filtered.count() if total is None else total
-            items = list(filtered[offset : offset + limit]) if total > offset else []
+            items = load(filtered[offset : offset + limit]) if total > offset else []
         return Listing(
             items=items,
             total=total,
