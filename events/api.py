@@ -23,7 +23,8 @@ from cms.listing.ninja import query_schema
 
 from .enums import AttendanceMode
 from .filters import EventFilters, NewsFilters
-from .models import EventPage, NewsPage
+from .models import NEWS_LISTING, EventPage, NewsPage
+from .queries import news_entries
 
 news_router = Router(tags=["News"])
 events_router = Router(tags=["Events"])
@@ -66,11 +67,14 @@ def list_news(
     year: the same list as the website's Aktuelles page, with the same facets."""
     check_params(request, NewsFilters.params())
     with translation.override(lang):  # facet labels in the language asked for
+        locale = locale_for(lang)
         listing = NewsFilters().run(
-            NewsPage.objects.published(locale_for(lang)).listed(),
+            news_entries(NEWS_LISTING, locale),
             filters.selection,
             offset=paging.offset,
             limit=paging.limit,
+            stored=NEWS_LISTING,
+            load=NEWS_LISTING.pages_of(NewsPage.objects.published(locale).listed()),
         )
         topics = topics_of(listing.items, lang)
         items = [

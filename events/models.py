@@ -15,7 +15,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.blocks import ContentStreamBlock, PageTeaserBlock
 from cms.fields import StreamField
-from cms.models import BasePage, OverviewPage
+from cms.listing.stored import StoredListing
+from cms.models import BasePage, ListingEntry, ListingEntryTopic, OverviewPage
 
 from . import feeds, structured_data, views
 from .enums import AttendanceMode, local_zone
@@ -39,7 +40,7 @@ class NewsIndexPage(RoutablePageMixin, OverviewPage):
 
     @path("")
     def index_view(self, request):
-        return views.news_index(self, request, self.news())
+        return views.news_index(self, request, self.news(), NEWS_LISTING)
 
     @path("feed.rss/", name="rss")
     def rss_view(self, request):
@@ -420,3 +421,38 @@ def _exists_locally(day: datetime.date, time: datetime.time) -> bool:
     local = datetime.datetime.combine(day, time, tzinfo=local_zone())
     round_trip = local.astimezone(datetime.UTC).astimezone(local_zone())
     return round_trip.replace(tzinfo=None) == local.replace(tzinfo=None)
+
+
+class NewsEntry(ListingEntry):
+    """A visible news item as a stored row (``cms.listing.stored``): what the news' filters
+    and their order read."""
+
+    date = models.DateField()
+    first_published_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("news entry")
+        indexes = [
+            models.Index(
+                fields=["locale", "-date", "-first_published_at", "-page"], name="news_entry_idx"
+            )
+        ]
+
+
+class NewsEntryTopic(ListingEntryTopic):
+    entry = models.ForeignKey(
+        NewsEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
+    )
+
+    class Meta:
+        verbose_name = _("topic of a news entry")
+        constraints = [
+            models.UniqueConstraint(fields=["entry", "topic"], name="news_entry_topic_unique")
+        ]
+        indexes = [models.Index(fields=["topic", "entry"], name="news_topic_entry_idx")]
+
+
+# The news as stored rows, for the news overview and the API (``cms.listing.stored``).
+NEWS_LISTING = StoredListing(
+    "news", NewsEntry, NewsEntryTopic, lambda locale: NewsPage.objects.published(locale)
+)

@@ -50,6 +50,12 @@ class NewsQuerySet(PageQuerySet):
 NewsManager = PageManager.from_queryset(NewsQuerySet)
 
 
+def news_entries(stored, locale: Locale | int, index: Page | None = None):
+    """The news as stored rows (``stored``: ``events.models.NEWS_LISTING``), in the order of
+    ``NewsQuerySet.published``."""
+    return stored.entries(locale, index).order_by("-date", "-first_published_at", "-page")
+
+
 # -------------------------------------------------------------------------------------- events
 
 

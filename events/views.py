@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from django.utils.translation import get_language
 
 from .filters import EventFilters, NewsFilters
-from .queries import topic_labels_by_page
+from .queries import news_entries, topic_labels_by_page
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
@@ -30,11 +30,20 @@ def facet_pairs(listing, **names) -> SimpleNamespace:
     )
 
 
-def news_index(page, request, news):
-    """``news``: the index's news, lean enough for lists (``NewsIndexPage.news``)."""
+def news_index(page, request, news, stored):
+    """``news``: the index's news, lean enough for lists (``NewsIndexPage.news``);
+    ``stored``: the news as stored rows (``events.models.NEWS_LISTING``), which the filters,
+    the facets and the pages read."""
     filterset = NewsFilters(news)
     selection = filterset.parse(request.GET)
-    listing = filterset.run(news, selection, page=request.GET.get("page"), per_page=NEWS_PER_PAGE)
+    listing = filterset.run(
+        news_entries(stored, page.locale_id, page),
+        selection,
+        page=request.GET.get("page"),
+        per_page=NEWS_PER_PAGE,
+        stored=stored,
+        load=stored.pages_of(news),
+    )
     topics = NewsFilters.topic.topics(filterset.context)
     return page.render(
         request,

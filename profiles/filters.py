@@ -128,9 +128,7 @@ def find_profiles(
     # narrow rows, which the filters, facets and the order read; the profiles shown are loaded
     # by ``items`` again (the visibility rule, the municipality) for the chosen entries only.
     base = ordered_entries(profiles, locale, index)
-
-    def load(entries):
-        return list(profiles.items(locale, index).filter(pk__in=entries.values("pk")))
+    load = profiles.stored.pages_of(profiles.items(locale, index))
 
     if per_page is None and limit is None:
         if facets:

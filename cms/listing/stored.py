@@ -96,6 +96,12 @@ class StoredListing:
             queryset = queryset.filter(path__startswith=index.path)
         return queryset
 
+    def pages_of(self, pages: QuerySet) -> Callable[[QuerySet], list]:
+        """``load`` for ``FilterSet.run``: the pages of the chosen entries, taken from
+        ``pages`` (the listing's own queryset: through its visibility rule, in its order), in
+        one query."""
+        return lambda entries: list(pages.filter(pk__in=entries.values("pk")))
+
     def current(self) -> QuerySet:
         """The state row of this listing if its rows are current (built from the current
         version, no live page expired since), else no row: a query that can run as part of
