@@ -3,7 +3,7 @@ parameters, validation and OpenAPI documentation taken from ``events.filters``."
 
 import datetime
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 from ninja import Field, Query, Router, Schema
 
@@ -23,8 +23,8 @@ from cms.listing.ninja import query_schema
 
 from .enums import AttendanceMode
 from .filters import EventFilters, NewsFilters
-from .models import NEWS_LISTING, EventPage, NewsPage
-from .queries import news_entries
+from .models import EVENTS_LISTING, NEWS_LISTING, EventPage, NewsPage
+from .queries import event_entries, news_entries
 
 news_router = Router(tags=["News"])
 events_router = Router(tags=["Events"])
@@ -144,11 +144,16 @@ def list_events(
     empty answer, not an error."""
     check_params(request, {*EventFilters.params(), "archive"})
     with translation.override(lang):  # facet labels in the language asked for
+        locale, now = locale_for(lang), timezone.now()
         listing = EventFilters().run(
-            EventPage.objects.published(locale_for(lang)).listed(archive=archive),
+            event_entries(EVENTS_LISTING, locale, archive=archive, now=now),
             filters.selection,
             offset=paging.offset,
             limit=paging.limit,
+            stored=EVENTS_LISTING,
+            load=EVENTS_LISTING.pages_of(
+                EventPage.objects.published(locale).listed(archive=archive, now=now)
+            ),
         )
         topics = topics_of(listing.items, lang)
         items = [

@@ -157,7 +157,7 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
 
     @path("")
     def upcoming_view(self, request):
-        return views.event_index(self, request, self.events(), archive=False)
+        return views.event_index(self, request, self.events(), EVENTS_LISTING, archive=False)
 
     # The archive's address in each language (both work in both).
     ARCHIVE_ROUTES = {"de": "archive", "en": "archive-en"}
@@ -165,7 +165,7 @@ class EventIndexPage(RoutablePageMixin, OverviewPage):
     @path("archiv/", name="archive")
     @path("archive/", name="archive-en")
     def archive_view(self, request):
-        return views.event_index(self, request, self.events(), archive=True)
+        return views.event_index(self, request, self.events(), EVENTS_LISTING, archive=True)
 
     @path("feed.ics/", name="ical")
     def ical_view(self, request):
@@ -439,20 +439,33 @@ class NewsEntry(ListingEntry):
         ]
 
 
-class NewsEntryTopic(ListingEntryTopic):
-    entry = models.ForeignKey(
-        NewsEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
-    )
-
-    class Meta:
-        verbose_name = _("topic of a news entry")
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "topic"], name="news_entry_topic_unique")
-        ]
-        indexes = [models.Index(fields=["topic", "entry"], name="news_topic_entry_idx")]
+NewsEntryTopic = ListingEntryTopic.for_entries(NewsEntry, "news", _("topic of a news entry"))
 
 
 # The news as stored rows, for the news overview and the API (``cms.listing.stored``).
 NEWS_LISTING = StoredListing(
     "news", NewsEntry, NewsEntryTopic, lambda locale: NewsPage.objects.published(locale)
+)
+
+
+class EventEntry(ListingEntry):
+    """A visible event as a stored row (``cms.listing.stored``): what the events' filters and
+    their order read (upcoming or past is asked at the time of the request)."""
+
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    city = models.CharField(max_length=255)
+    attendance = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = _("event entry")
+        indexes = [models.Index(fields=["locale", "ends_at"], name="event_entry_idx")]
+
+
+EventEntryTopic = ListingEntryTopic.for_entries(EventEntry, "event", _("topic of an event entry"))
+
+
+# The events as stored rows, for the events overview and the API (``cms.listing.stored``).
+EVENTS_LISTING = StoredListing(
+    "events", EventEntry, EventEntryTopic, lambda locale: EventPage.objects.published(locale)
 )

@@ -59,6 +59,15 @@ def news_entries(stored, locale: Locale | int, index: Page | None = None):
 # -------------------------------------------------------------------------------------- events
 
 
+def event_entries(stored, locale: Locale | int, index: Page | None = None, *, archive: bool, now):
+    """The events as stored rows (``stored``: ``events.models.EVENTS_LISTING``), upcoming or
+    past at ``now``, in the order of ``EventQuerySet.listed``."""
+    entries = stored.entries(locale, index)
+    if archive:
+        return entries.filter(ends_at__lte=now).order_by("-starts_at", "-page")
+    return entries.filter(ends_at__gt=now).order_by("starts_at", "page")
+
+
 class EventQuerySet(PageQuerySet):
     """``EventPage.objects``: the event index, the calendars, the start page, the API and the
     open data start here."""

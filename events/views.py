@@ -2,10 +2,11 @@
 
 from types import SimpleNamespace
 
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .filters import EventFilters, NewsFilters
-from .queries import news_entries, topic_labels_by_page
+from .queries import event_entries, news_entries, topic_labels_by_page
 
 NEWS_PER_PAGE = 10
 EVENTS_PER_PAGE = 20
@@ -59,16 +60,21 @@ def news_index(page, request, news, stored):
     )
 
 
-def event_index(page, request, events, *, archive: bool):
-    """``events``: the index's visible events (``EventIndexPage.events``)."""
+def event_index(page, request, events, stored, *, archive: bool):
+    """``events``: the index's visible events (``EventIndexPage.events``); ``stored``: the
+    events as stored rows (``events.models.EVENTS_LISTING``), which the filters, the facets
+    and the pages read."""
     # An unknown city is reported on the page (the API answers such a question with nothing).
     filterset = EventFilters(events, check_open=True)
     selection = filterset.parse(request.GET)
+    now = timezone.now()
     listing = filterset.run(
-        events.listed(archive=archive),
+        event_entries(stored, page.locale_id, page, archive=archive, now=now),
         selection,
         page=request.GET.get("page"),
         per_page=EVENTS_PER_PAGE,
+        stored=stored,
+        load=stored.pages_of(events.listed(archive=archive, now=now)),
     )
     topics = EventFilters.topic.topics(filterset.context)
     return page.render(

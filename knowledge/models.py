@@ -465,17 +465,9 @@ class LibraryEntry(ListingEntry):
         ]
 
 
-class LibraryEntryTopic(ListingEntryTopic):
-    entry = models.ForeignKey(
-        LibraryEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
-    )
-
-    class Meta:
-        verbose_name = _("topic of a library entry")
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "topic"], name="library_entry_topic_unique")
-        ]
-        indexes = [models.Index(fields=["topic", "entry"], name="library_topic_entry_idx")]
+LibraryEntryTopic = ListingEntryTopic.for_entries(
+    LibraryEntry, "library", _("topic of a library entry")
+)
 
 
 # The library's page types, handed to the modules that list them (which do not import models).

@@ -561,17 +561,9 @@ class ProfileEntry(ListingEntry):
         verbose_name = _("district profile entry")
 
 
-class ProfileEntryTopic(ListingEntryTopic):
-    entry = models.ForeignKey(
-        ProfileEntry, on_delete=models.CASCADE, related_name="topics", db_constraint=False
-    )
-
-    class Meta:
-        verbose_name = _("topic of a district profile entry")
-        constraints = [
-            models.UniqueConstraint(fields=["entry", "topic"], name="profile_entry_topic_unique")
-        ]
-        indexes = [models.Index(fields=["topic", "entry"], name="profile_topic_entry_idx")]
+ProfileEntryTopic = ListingEntryTopic.for_entries(
+    ProfileEntry, "profile", _("topic of a district profile entry")
+)
 
 
 # The page types of the profiles, handed to the modules that list them (which do not import

@@ -44,8 +44,8 @@ from cms.models.topics import TaggedPage
 
 VERSION_ROW = 1
 
-# name -> StoredListing, filled as the listings are declared (``rebuild_listings``).
-REGISTRY: dict[str, "StoredListing"] = {}
+# name -> StoredRows, filled as the listings are declared (``rebuild_listings``).
+REGISTRY: dict[str, "StoredRows"] = {}
 
 
 def content_changed() -> None:
@@ -67,8 +67,87 @@ def current_version() -> int:
     )
 
 
+class StoredRows:
+    """Rows built from the page tree and kept until public content changes: the freshness
+    rule and the rebuild of every stored table. Subclasses say which ``tables`` they fill
+    and ``write`` them (with ``insert``)."""
+
+    name: str
+    tables: tuple[type, ...]
+
+    def register(self) -> None:
+        REGISTRY[self.name] = self
+
+    def count(self) -> int:
+        return self.tables[0].objects.count()
+
+    # ------------------------------------------------------------------------ reading
+
+    def current(self) -> QuerySet:
+        """The state row of these rows if they are current (built from the current version,
+        no live page expired since), else no row: a query that can run as part of another
+        statement (``FilterSet.facet_counts``), so that asking costs no query of its own and
+        sees the same snapshot as the rows it guards."""
+        latest = ContentVersion.objects.filter(pk=VERSION_ROW).values("version")[:1]
+        return (
+            StoredListingState.objects.filter(name=self.name)
+            .filter(version=Coalesce(Subquery(latest), Value(0)))
+            .exclude(valid_until__lte=timezone.now())
+        )
+
+    def ensure_fresh(self) -> None:
+        """Rebuild the rows if they are not current (one query when they are)."""
+        if not self.current().exists():
+            self.rebuild()
+
+    # ------------------------------------------------------------------------ writing
+
+    def rebuild(self) -> None:
+        """Build the rows again, in one transaction; a request that finds another one
+        building waits for it and then uses its rows."""
+        with transaction.atomic():
+            StoredListingState.objects.get_or_create(
+                name=self.name, defaults={"version": -1, "valid_until": None}
+            )
+            state = StoredListingState.objects.select_for_update().get(name=self.name)
+            version = current_version()  # read before the content the rows are built from
+            now = timezone.now()
+            if state.version == version and (state.valid_until is None or state.valid_until > now):
+                return  # built by the request we waited for
+            with connection.cursor() as cursor:
+                for table in reversed(self.tables):
+                    cursor.execute(f"DELETE FROM {quote(table._meta.db_table)}")
+                self.write(cursor)
+                if connection.vendor == "postgresql":
+                    # Statistics of the new rows at once (autovacuum follows later): without
+                    # them PostgreSQL plans for an empty table (the library's facets 59
+                    # instead of 133 ms).
+                    names = ", ".join(quote(table._meta.db_table) for table in self.tables)
+                    cursor.execute(f"ANALYZE {names}")
+            state.version = version
+            state.valid_until = Page.objects.filter(live=True, expire_at__gt=now).aggregate(
+                first=Min("expire_at")
+            )["first"]
+            state.save()
+
+    def write(self, cursor) -> None:
+        raise NotImplementedError
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def insert(cursor, table: type, columns: tuple[str, ...], rows: QuerySet) -> None:
+    """``INSERT INTO table (columns) SELECT …``: ``rows`` is a ``values_list`` of as many
+    columns, in that order (Django keeps the order given)."""
+    names = ", ".join(quote(column) for column in columns)
+    sql, params = rows.query.sql_with_params()
+    cursor.execute(f"INSERT INTO {quote(table._meta.db_table)} ({names}) {sql}", params)
+
+
 @dataclass
-class StoredListing:
+class StoredListing(StoredRows):
     """A listing whose items are kept as ``entry_model`` rows (with ``topic_model`` rows for
     their topics), built per language by ``source(locale)``: the listing's queryset of
     visible items, with a field or annotation named as each column of the entry model."""
@@ -83,9 +162,8 @@ class StoredListing:
         self.columns = tuple(
             f.attname for f in self.entry_model._meta.concrete_fields if f.name != "page"
         )
-        REGISTRY[self.name] = self
-
-    # ------------------------------------------------------------------------ reading
+        self.tables = (self.entry_model, self.topic_model)
+        self.register()
 
     def entries(self, locale: Locale | int, index: Page | None = None) -> QuerySet:
         """The listing's entries of one language (under ``index``, if given), as stored: hand
@@ -102,69 +180,19 @@ class StoredListing:
         one query."""
         return lambda entries: list(pages.filter(pk__in=entries.values("pk")))
 
-    def current(self) -> QuerySet:
-        """The state row of this listing if its rows are current (built from the current
-        version, no live page expired since), else no row: a query that can run as part of
-        another statement (``FilterSet.facet_counts``), so that asking costs no query of its
-        own and sees the same snapshot as the rows it guards."""
-        latest = ContentVersion.objects.filter(pk=VERSION_ROW).values("version")[:1]
-        return (
-            StoredListingState.objects.filter(name=self.name)
-            .filter(version=Coalesce(Subquery(latest), Value(0)))
-            .exclude(valid_until__lte=timezone.now())
+    def write(self, cursor) -> None:
+        for locale in Locale.objects.all():
+            rows = (
+                self.source(locale)
+                .order_by()
+                .annotate(entry_page_id=F("pk"))
+                .values_list("entry_page_id", *self.columns)
+            )
+            insert(cursor, self.entry_model, ("page_id", *self.columns), rows)
+        entries, tagged = quote(self.entry_model._meta.db_table), quote(TaggedPage._meta.db_table)
+        cursor.execute(
+            f"INSERT INTO {quote(self.topic_model._meta.db_table)} (entry_id, topic_id)"
+            " SELECT tagged.content_object_id, tagged.tag_id"
+            f" FROM {tagged} tagged INNER JOIN {entries} entry"
+            " ON entry.page_id = tagged.content_object_id"
         )
-
-    def ensure_fresh(self) -> None:
-        """Rebuild the rows if they are not current (one query when they are)."""
-        if not self.current().exists():
-            self.rebuild()
-
-    # ------------------------------------------------------------------------ writing
-
-    def rebuild(self) -> None:
-        """Build the rows again from ``source``, in one transaction; a request that finds
-        another one building waits for it and then uses its rows."""
-        with transaction.atomic():
-            StoredListingState.objects.get_or_create(
-                name=self.name, defaults={"version": -1, "valid_until": None}
-            )
-            state = StoredListingState.objects.select_for_update().get(name=self.name)
-            version = current_version()  # read before the content the rows are built from
-            now = timezone.now()
-            if state.version == version and (state.valid_until is None or state.valid_until > now):
-                return  # built by the request we waited for
-            self._write_rows()
-            state.version = version
-            state.valid_until = Page.objects.filter(live=True, expire_at__gt=now).aggregate(
-                first=Min("expire_at")
-            )["first"]
-            state.save()
-
-    def _write_rows(self) -> None:
-        entries = self.entry_model._meta.db_table
-        topics = self.topic_model._meta.db_table
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(column) for column in ("page_id", *self.columns))
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {quote(topics)}")
-            cursor.execute(f"DELETE FROM {quote(entries)}")
-            for locale in Locale.objects.all():
-                rows = (
-                    self.source(locale)
-                    .order_by()
-                    .annotate(entry_page_id=F("pk"))
-                    .values_list("entry_page_id", *self.columns)
-                )
-                sql, params = rows.query.sql_with_params()
-                cursor.execute(f"INSERT INTO {quote(entries)} ({columns}) {sql}", params)
-            tagged = quote(TaggedPage._meta.db_table)
-            cursor.execute(
-                f"INSERT INTO {quote(topics)} (entry_id, topic_id)"
-                " SELECT tagged.content_object_id, tagged.tag_id"
-                f" FROM {tagged} tagged INNER JOIN {quote(entries)} entry"
-                " ON entry.page_id = tagged.content_object_id"
-            )
-            if connection.vendor == "postgresql":
-                # Statistics of the new rows at once (autovacuum follows later): without them
-                # PostgreSQL plans the facets for an empty table (59 instead of 133 ms).
-                cursor.execute(f"ANALYZE {quote(entries)}, {quote(topics)}")

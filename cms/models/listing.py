@@ -65,7 +65,8 @@ class ListingEntry(models.Model):
 
 class ListingEntryTopic(models.Model):
     """A topic of an entry (subclasses add ``entry``, a foreign key with
-    ``related_name="topics"``): the topic filter and its facet read these narrow rows."""
+    ``related_name="topics"``; ``for_entries`` declares one): the topic filter and its facet
+    read these narrow rows."""
 
     topic = models.ForeignKey("cms.Topic", db_index=False, **CACHED)
 
@@ -74,3 +75,28 @@ class ListingEntryTopic(models.Model):
 
     def __str__(self):
         return f"{self.entry_id}: {self.topic_id}"
+
+    @classmethod
+    def for_entries(cls, entry_model: type, prefix: str, verbose_name) -> type:
+        """The topic rows of ``entry_model`` (``<Entry>Topic`` in the entry's module): one
+        per entry and topic, found by topic (``<prefix>_topic_entry_idx``)."""
+        meta = type(
+            "Meta",
+            (),
+            {
+                "verbose_name": verbose_name,
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=["entry", "topic"], name=f"{prefix}_entry_topic_unique"
+                    )
+                ],
+                "indexes": [
+                    models.Index(fields=["topic", "entry"], name=f"{prefix}_topic_entry_idx")
+                ],
+            },
+        )
+        entry = models.ForeignKey(
+            entry_model, on_delete=models.CASCADE, related_name="topics", db_constraint=False
+        )
+        attributes = {"__module__": entry_model.__module__, "entry": entry, "Meta": meta}
+        return type(f"{entry_model.__name__}Topic", (cls,), attributes)

@@ -59,3 +59,21 @@ def test_topic_and_year_filters_read_the_rows(client, news_index):
     news.save_revision().publish()
     assert overview(client, year="2025") == ["Anderes"]
     assert_rows_are_the_rule(news_index)
+
+
+def test_a_stale_row_never_shows_a_hidden_news_item(client, news_index):
+    NewsPageFactory(parent=news_index, title="Öffentlich", date=datetime.date(2026, 1, 1))
+    assert overview(client) == ["Öffentlich"]
+    draft = NewsPageFactory(parent=news_index, title="Geheimer Entwurf", live=False)
+    # A row written as if a change had been missed: it may miscount, never show the page.
+    NewsEntry.objects.create(
+        page=draft,
+        locale_id=draft.locale_id,
+        path=draft.path,
+        content_type_id=draft.content_type_id,
+        date=datetime.date(2030, 1, 1),
+    )
+    assert overview(client) == ["Öffentlich"]
+    assert [item["title"] for item in client.get("/api/v3/news/").json()["items"]] == [
+        "Öffentlich"
+    ]

@@ -128,10 +128,11 @@ class TestHub:
             tag(EventPageFactory(parent=network.events, title=f"Termin {index}"), topics.economy)
         assert count() == few
         # The site (1; menu, settings, header and footer come from the cached site shell,
-        # cms.shell), then the hub: the totals per type with the positions of the pages of all
-        # groups (one query, windows per type), those pages with their teasers, the overviews
-        # for the "show all" links. The topic comes from the cached vocabulary.
-        assert few == 4
+        # cms.shell), then the hub: whether its stored rows are current (search.hubs.
+        # TOPIC_PAGES), the totals per type with the positions of the pages of all groups (one
+        # query, windows per type), those pages with their teasers, the overviews for the
+        # "show all" links. The topic comes from the cached vocabulary.
+        assert few == 5
 
     def test_group_totals_are_the_searchs_type_facet(self, home, network, topics):
         # Counted with the groups' positions (one window query), the totals must still be

@@ -20,6 +20,6 @@ class Command(BaseCommand):
         for name, stored in sorted(REGISTRY.items()):
             started = time.perf_counter()
             stored.rebuild()
-            count = stored.entry_model.objects.count()
+            count = stored.count()
             seconds = time.perf_counter() - started
             self.stdout.write(f"{name}: {count} entries in {seconds:.2f} s")
