@@ -114,15 +114,23 @@ class StoredRows:
             now = timezone.now()
             if state.version == version and (state.valid_until is None or state.valid_until > now):
                 return  # built by the request we waited for
+            names = ", ".join(quote(table._meta.db_table) for table in self.tables)
+            postgresql = connection.vendor == "postgresql"
             with connection.cursor() as cursor:
-                for table in reversed(self.tables):
-                    cursor.execute(f"DELETE FROM {quote(table._meta.db_table)}")
+                if postgresql:
+                    # Emptied, not deleted row by row: a DELETE leaves every old row behind
+                    # until autovacuum comes, and the listings read through them (after five
+                    # rebuilds the library's facets read 14,000 topic rows for 2,800). Readers
+                    # wait for the rebuild's commit, as they would for its row lock.
+                    cursor.execute(f"TRUNCATE {names}")
+                else:
+                    for table in reversed(self.tables):
+                        cursor.execute(f"DELETE FROM {quote(table._meta.db_table)}")
                 self.write(cursor)
-                if connection.vendor == "postgresql":
+                if postgresql:
                     # Statistics of the new rows at once (autovacuum follows later): without
                     # them PostgreSQL plans for an empty table (the library's facets 59
                     # instead of 133 ms).
-                    names = ", ".join(quote(table._meta.db_table) for table in self.tables)
                     cursor.execute(f"ANALYZE {names}")
             state.version = version
             state.valid_until = Page.objects.filter(live=True, expire_at__gt=now).aggregate(
