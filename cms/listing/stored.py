@@ -105,6 +105,10 @@ class StoredRows:
     def rebuild(self) -> None:
         """Build the rows again, in one transaction; a request that finds another one
         building waits for it and then uses its rows."""
+        # TRUNCATE (below) waits for every transaction that read the rows to end: only where
+        # the rebuild is the outermost transaction, so that it holds no lock another rebuild
+        # could be waiting behind (within a caller's transaction the rows are deleted).
+        truncate = connection.vendor == "postgresql" and not connection.in_atomic_block
         with transaction.atomic():
             StoredListingState.objects.get_or_create(
                 name=self.name, defaults={"version": -1, "valid_until": None}
@@ -115,9 +119,8 @@ class StoredRows:
             if state.version == version and (state.valid_until is None or state.valid_until > now):
                 return  # built by the request we waited for
             names = ", ".join(quote(table._meta.db_table) for table in self.tables)
-            postgresql = connection.vendor == "postgresql"
             with connection.cursor() as cursor:
-                if postgresql:
+                if truncate:
                     # Emptied, not deleted row by row: a DELETE leaves every old row behind
                     # until autovacuum comes, and the listings read through them (after five
                     # rebuilds the library's facets read 14,000 topic rows for 2,800). Readers
@@ -127,7 +130,7 @@ class StoredRows:
                     for table in reversed(self.tables):
                         cursor.execute(f"DELETE FROM {quote(table._meta.db_table)}")
                 self.write(cursor)
-                if postgresql:
+                if connection.vendor == "postgresql":
                     # Statistics of the new rows at once (autovacuum follows later): without
                     # them PostgreSQL plans for an empty table (the library's facets 59
                     # instead of 133 ms).
