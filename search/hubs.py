@@ -31,11 +31,14 @@ def hub_url(topic: Topic) -> str:
     return reverse("topic", args=[topic.slug])
 
 
+def _below_start(locale):
+    """The visible pages of the language below its start pages: what hubs list."""
+    return visible(Page.objects.filter(locale=locale)).exclude(depth__lte=2)
+
+
 def _tagged(topic: Topic, locale):
     """The visible pages of the language tagged with the topic (start pages excluded)."""
-    return visible(Page.objects.filter(locale=locale, tagged_topics__tag=topic)).exclude(
-        depth__lte=2
-    )
+    return _below_start(locale).filter(tagged_topics__tag=topic)
 
 
 def _teaser():
@@ -72,8 +75,7 @@ class TopicPages(StoredRows):
     def write(self, cursor) -> None:
         for locale in Locale.objects.all():
             rows = (
-                visible(Page.objects.filter(locale=locale))
-                .exclude(depth__lte=2)
+                _below_start(locale)
                 .order_by()
                 .annotate(
                     row_topic=F("tagged_topics__tag_id"),

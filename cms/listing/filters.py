@@ -364,8 +364,7 @@ class TopicFilter(Filter):
         ids = [topics[slug].pk for slug in (value if self.many else [value]) if slug in topics]
         model = queryset.model
         if issubclass(model, ListingEntry):  # a stored listing: its entries' own topic rows
-            entry_topics = model._meta.get_field("topics").related_model
-            chosen = entry_topics.objects.filter(topic_id__in=ids)
+            chosen = model.topic_rows().objects.filter(topic_id__in=ids)
             return queryset.filter(pk__in=chosen.values("entry_id"))
         tagged = TaggedPage.objects.filter(tag_id__in=ids)
         own_table = queryset.query.base_table == model._meta.db_table  # not items selected once
@@ -389,9 +388,8 @@ class TopicFilter(Filter):
 
         model = queryset.model
         if issubclass(model, ListingEntry):  # a stored listing's topic rows, one per item
-            entry_topics = model._meta.get_field("topics").related_model
-            chosen = entry_topics.objects.filter(entry_id__in=queryset.order_by().values("pk"))
-            return grouped(chosen, F("topic__slug"), distinct=False)
+            rows = model.topic_rows().objects.filter(entry_id__in=queryset.order_by().values("pk"))
+            return grouped(rows, F("topic__slug"), distinct=False)
         return grouped(queryset, F("tagged_topics__tag__slug"), count="pk")
 
     def option(self, key, context):

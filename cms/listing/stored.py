@@ -114,10 +114,10 @@ class StoredRows:
                 name=self.name, defaults={"version": -1, "valid_until": None}
             )
             state = StoredListingState.objects.select_for_update().get(name=self.name)
+            if self.current().exists():
+                return  # built by the request we waited for
             version = current_version()  # read before the content the rows are built from
             now = timezone.now()
-            if state.version == version and (state.valid_until is None or state.valid_until > now):
-                return  # built by the request we waited for
             names = ", ".join(quote(table._meta.db_table) for table in self.tables)
             with connection.cursor() as cursor:
                 if truncate:

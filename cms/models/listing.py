@@ -62,6 +62,11 @@ class ListingEntry(models.Model):
     def __str__(self):
         return f"{type(self).__name__} {self.page_id}"
 
+    @classmethod
+    def topic_rows(cls) -> type:
+        """The model of these entries' topic rows (``ListingEntryTopic.for_entries``)."""
+        return cls._meta.get_field("topics").related_model
+
 
 class ListingEntryTopic(models.Model):
     """A topic of an entry (subclasses add ``entry``, a foreign key with
