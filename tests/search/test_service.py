@@ -1,5 +1,6 @@
 """The search service: ranking, filters, facet counts and what must never be found."""
 
+from django.db import connection
 from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
 from django.http import QueryDict
 from django.utils import translation
@@ -167,6 +168,31 @@ class TestGermanSearch:
         for limit in range(1, len(everything) + 1):
             found = postgres.ranked(*arguments, _page_content_types(), limit)
             assert found == everything[:limit], limit
+
+    def test_the_vectors_stay_in_the_rows_and_still_feed_the_vocabulary(self, network):
+        # Migration 0003: the ranking reads title and body vectors from the index's rows
+        # (STORAGE MAIN), and the lexeme trigger it recreated still collects new words.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = "
+                "'wagtailsearch_indexentry'::regclass AND attname IN ('title', 'body') "
+                "ORDER BY attname"
+            )
+            assert cursor.fetchall() == [("body", "m"), ("title", "m")]
+        # A body far larger than the ~2 kB after which PostgreSQL moves a value out of a row.
+        filler = " ".join(
+            f"Quartiersfest{chr(97 + n % 26)}{chr(97 + n // 26 % 26)}" for n in range(600)
+        )
+        NewsPageFactory(
+            parent=network.news_index,
+            title="Sommer im Stadtteil",
+            body=paragraph(f"{filler} Zwergobstwiese {filler}"),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM search_lexeme WHERE word = 'zwergobstwies'")
+            assert cursor.fetchone() == (1,)
+        assert titles(search("Zwergobstwiese", {}, "de")) == ["Sommer im Stadtteil"]
+        assert titles(search("Obstwiese", {}, "de")) == ["Sommer im Stadtteil"]  # compound
 
     def test_english_pages_are_searched_with_english_stemming(self, english_economy_news):
         assert titles(search("shop", {}, "en")) == ["Strengthening the local economy"]
