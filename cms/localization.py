@@ -22,12 +22,17 @@ def locale_ids() -> dict[str, int]:
     return ids
 
 
+def default_language() -> str:
+    """The site's own language code (German), as the locales name it."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
 def language_of_locale(locale_id: int | None) -> str:
     """The language code of a locale id, without a query (German if unknown)."""
     for code, pk in locale_ids().items():
         if pk == locale_id:
             return code
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return default_language()
 
 
 def active_locale() -> Locale:

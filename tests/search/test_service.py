@@ -168,6 +168,50 @@ class TestGermanSearch:
         for limit in range(1, len(everything) + 1):
             found = postgres.ranked(*arguments, _page_content_types(), limit)
             assert found == everything[:limit], limit
+            unprobed = postgres.ranked(*arguments, _page_content_types(), limit, probe=False)
+            assert unprobed == found, limit
+
+    def test_a_probe_of_hidden_pages_falls_back_to_the_full_ranking(self, network):
+        # The best exact matches are drafts and unpublished pages (the index holds them, the
+        # visitor must not see them): the probe of the best 2 × limit finds none visible, so
+        # the answer comes from ranking every match, visible ones only.
+        hidden = [
+            NewsPageFactory(
+                parent=network.news_index,
+                title=f"Zwergobstwiese Zwergobstwiese {number}",
+                body=paragraph("Zwergobstwiese " * 5),
+            )
+            for number in range(4)
+        ]
+        for page in hidden[:2]:
+            page.unpublish()
+        for page in hidden[2:]:
+            page.live = False
+            page.save_revision()
+            page.save()
+        shown = [
+            NewsPageFactory(parent=network.news_index, title=f"Sommer {number}")
+            for number in range(3)
+        ]
+        for page in shown:
+            page.body = paragraph(f"Eine Zwergobstwiese im Stadtteil {page.title}.")
+            page.save_revision().publish()
+        indexed = postgres.page_entries(_page_content_types()).filter(
+            body_text__contains="Zwergobstwiese"
+        )
+        assert indexed.count() == 7  # the hidden pages are in the index
+        expansion = postgres.expand([["zwergobstwiese"]], "de")
+        arguments = (
+            expansion.exact(),
+            expansion.wide(),
+            locale_ids()["de"],
+            _page_content_types(),
+        )
+        for limit in (1, 2, 3):
+            found = postgres.ranked(*arguments, limit)
+            assert found == postgres.ranked(*arguments, limit, probe=False)
+            assert {row.page_id for row in found} <= {page.pk for page in shown}
+            assert len(found) == limit
 
     def test_the_vectors_stay_in_the_rows_and_still_feed_the_vocabulary(self, network):
         # Migration 0003: the ranking reads title and body vectors from the index's rows
