@@ -10,6 +10,11 @@ runs). Seeing a thousand ids in ``= ANY``, PostgreSQL scans the whole table rath
 its index a thousand times (the search's ranked hits among 100,000 pages: 30-50 ms, probed
 17-25); as ``IN (SELECT unnest(...))`` the list joins the plan's search, which took 13 ms
 longer to plan for a filtered search.
+
+``field__in_selected=queryset``: membership in the rows a queryset selects (often a slice:
+``queryset.values("pk")[:10]``), computed once before the statement runs on PostgreSQL
+(``= ANY(ARRAY(SELECT ...))``). As ``IN (SELECT ... LIMIT 10)`` PostgreSQL ran the subquery
+again for every row it checked (the search's page of results: 1,000 times, 140 ms).
 """
 
 from django.db.models import Field, ForeignObject, Lookup
@@ -46,6 +51,17 @@ class InRows(InArray):
         return f"{lhs} = ANY(ARRAY(SELECT unnest(%s)))", [*lhs_params, rhs_params[0]]
 
 
-for lookup in (InArray, InRows):
+class InSelected(Lookup):
+    lookup_name = "in_selected"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
+        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
+
+
+for lookup in (InArray, InRows, InSelected):
     Field.register_lookup(lookup)
     ForeignObject.register_lookup(lookup)  # foreign keys, and the parent link of page types

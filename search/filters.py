@@ -13,13 +13,14 @@ from django.db import connection
 from django.db.models import (
     Case,
     CharField,
+    Func,
     IntegerField,
     Q,
+    TextField,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Substr
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import Page
@@ -138,17 +139,22 @@ def _of_municipality(pages: dict, column: int, prefix):
     return Case(*whens, default=None, output_field=CharField())
 
 
+class _PlaceIn(Func):
+    """A page's place in a JSON object of places by id (PostgreSQL)."""
+
+    template = "(%(expressions)s)::integer"
+    arg_joiner = "::jsonb ->> "
+    output_field = IntegerField()
+
+
 def _rank_order(ids: list[int]):
     """Ranked ids as an ORDER BY expression."""
     if connection.vendor == "postgresql":
-        column = (
-            f"{connection.ops.quote_name(Page._meta.db_table)}.{connection.ops.quote_name('id')}"
-        )
         # Each id's place, looked up in a JSON object (its keys are kept sorted: a binary
         # search per row). ``array_position`` searched the array from its start for every
         # row: 500,000 comparisons to order 1,000 hits (7 ms).
         places = json.dumps({str(page_id): place for place, page_id in enumerate(ids)})
-        return RawSQL(f"(%s::jsonb ->> {column}::text)::integer", (places,))
+        return _PlaceIn(Value(places), Cast("pk", TextField()))
     return Case(
         *[When(pk=page_id, then=Value(position)) for position, page_id in enumerate(ids)],
         output_field=IntegerField(),

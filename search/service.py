@@ -293,9 +293,8 @@ def search(
     def load(shown):
         # The page's hits are chosen by their keys alone (PostgreSQL then drops the joins
         # that only the columns need), and only those are loaded with their columns: sorted
-        # with them, every ranked hit was joined ("Quartier": 1,000 rows for 10, 11 -> 2 ms).
-        ids = list(shown.values_list("pk", flat=True))
-        return list(hits_found.filter(pk__in_rows=ids)) if ids else []
+        # with them, every ranked hit was joined ("Quartier": 1,000 rows for 10, 11 -> 3 ms).
+        return list(hits_found.filter(pk__in_selected=shown.values("pk")))
 
     listing = filterset.run(
         hits_found,

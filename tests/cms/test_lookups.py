@@ -31,3 +31,18 @@ def test_one_parameter_for_the_whole_list(lookup, postgresql_sql):
         assert [1, 2, 3] in params
     else:
         assert '"id" IN (%s, %s, %s)' in sql
+
+
+def test_in_selected_takes_the_rows_of_a_slice_once(home):
+    # The rows a (sliced, ordered) queryset selects: the same pages as evaluating it first;
+    # on PostgreSQL computed once before the statement (an array), not again for every row.
+    pages = Page.objects.order_by("-pk")
+    first_two = pages.values("pk")[:2]
+    found = Page.objects.filter(pk__in_selected=first_two)
+    assert set(found.values_list("pk", flat=True)) == set(pages.values_list("pk", flat=True)[:2])
+    assert not Page.objects.filter(pk__in_selected=pages.filter(pk=10**9).values("pk")).exists()
+    sql = str(found.query)
+    if connection.vendor == "postgresql":
+        assert '"id" = ANY(ARRAY(SELECT' in sql
+    else:
+        assert '"id" IN (SELECT' in sql

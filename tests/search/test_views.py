@@ -175,10 +175,9 @@ class TestQueryCounts:
         # (PostgreSQL) or Wagtail's backend with its visibility queries (elsewhere),
         # promotions, the municipalities (paths, slugs, titles, regions), the facets (type,
         # topic, region, municipality, year: one grouped query each, sent as one UNION ALL
-        # statement; the total comes from the type facet, no COUNT), the keys of the page of
-        # results, then those results with everything they show, their topics, their
-        # excerpts. The topic vocabulary is cached.
-        assert few == (10 if connection.vendor == "postgresql" else 11)
+        # statement; the total comes from the type facet, no COUNT), the page of results with
+        # everything it shows, their topics, their excerpts. The topic vocabulary is cached.
+        assert few == (9 if connection.vendor == "postgresql" else 10)
 
 
 class TestSuggestions:
