@@ -213,6 +213,25 @@ class TestGermanSearch:
             assert {row.page_id for row in found} <= {page.pk for page in shown}
             assert len(found) == limit
 
+    def test_only_the_sites_own_language_probes(self, network, monkeypatch):
+        # The probe pays where the language holds most of the index (German); in English the
+        # German pages would fill it and the full ranking would follow anyway. The typo
+        # fallback ("Beteilgung": similar words, German) asks the same way.
+        asked = []
+        ranked = postgres.ranked
+
+        def spy(*args, probe=True):
+            asked.append(probe)
+            return ranked(*args, probe=probe)
+
+        monkeypatch.setattr(postgres, "ranked", spy)
+        search("Beteilgung", {}, "de")
+        assert asked == [True, True]
+        asked.clear()
+        search("Beteilgung", {}, "en")
+        assert asked
+        assert set(asked) == {False}
+
     def test_the_vectors_stay_in_the_rows_and_still_feed_the_vocabulary(self, network):
         # Migration 0003: the ranking reads title and body vectors from the index's rows
         # (STORAGE MAIN), and the lexeme trigger it recreated still collects new words.
