@@ -169,7 +169,7 @@ SCORE_SQL = (
 # to the page table through ``page.id::text`` instead, PostgreSQL hashed the ids of all
 # 100,000 pages for every search ("Quartier" 120 -> 80-100 ms, same rows). Every indexed
 # model has an integer key (``tests/search/test_service.py``), so the cast cannot fail.
-RANKED_SQL = """
+RANKED_TEMPLATE = """
 WITH exact_hits AS (
     SELECT entry.object_id::bigint AS id, {score} AS score, TRUE AS exact
     FROM {entries} AS entry
@@ -206,7 +206,7 @@ OTHERS_SQL = """(
 # "Quartier" 73 -> 51 ms, "Netzwerk" (64,000 matches) 160 -> 85. When fewer than ``limit`` of
 # the probed matches are visible and more matched, the answer is not settled: the statement
 # returns a row of NULLs and ``ranked`` asks RANKED_SQL instead.
-PROBED_SQL = """
+PROBED_TEMPLATE = """
 WITH exact_top AS MATERIALIZED (
     SELECT entry.object_id::bigint AS id, {score} AS score
     FROM {entries} AS entry
@@ -232,11 +232,15 @@ ORDER BY exact DESC, score DESC, id
 LIMIT {limit}
 """
 
-RANKED_SQL = RANKED_SQL.replace("{others}", OTHERS_SQL.replace("{settled}", "TRUE"))
-PROBED_SQL = PROBED_SQL.replace(
-    "{others}", OTHERS_SQL.replace("{settled}", "(SELECT yes FROM settled)")
-)
-RANKED_SQL, PROBED_SQL = (sql.replace("{score}", SCORE_SQL) for sql in (RANKED_SQL, PROBED_SQL))
+
+def _ranking_sql(template: str, settled: str) -> str:
+    """A ranking statement with its part for the other matches (asked when ``settled``)."""
+    others = OTHERS_SQL.replace("{settled}", settled)
+    return template.replace("{others}", others).replace("{score}", SCORE_SQL)
+
+
+RANKED_SQL = _ranking_sql(RANKED_TEMPLATE, "TRUE")
+PROBED_SQL = _ranking_sql(PROBED_TEMPLATE, "(SELECT yes FROM settled)")
 PROBE_FACTOR = 2  # matches probed per page asked for
 
 
