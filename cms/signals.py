@@ -87,12 +87,14 @@ def purging_models() -> frozenset:
 @lru_cache(maxsize=1)
 def listed_models() -> frozenset:
     """Models besides pages whose rows decide what a stored listing holds
-    (``cms.listing.stored``): who may see a page, and its topics."""
+    (``cms.listing.stored``: who may see a page, and its topics) or where an address leads
+    (``cms.routing``: sites, languages, view restrictions). Their changes count as changes of
+    public content."""
     from wagtail.models import PageViewRestriction
 
     from cms.models import TaggedPage, Topic
 
-    return frozenset({PageViewRestriction, TaggedPage, Topic})
+    return frozenset({PageViewRestriction, TaggedPage, Topic, Site, Locale})
 
 
 def purge_frontend_cache(pages=(), site_roots: bool = False) -> None:

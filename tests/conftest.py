@@ -14,6 +14,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from cms.routing import memory as route_memory
 from tests.databases import (
     drop_shared_template,
     migrated_template,
@@ -106,13 +107,19 @@ def forget_stored_files():
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Topic labels, other vocabulary and pages are cached; no test may see another test's
-    cache."""
-    for cache in caches.all():
-        cache.clear()
+    """Topic labels, other vocabulary and pages are cached, and each process remembers where
+    addresses lead (``cms.routing``); no test may see another test's cache. (Inside a test's
+    rolled-back transaction the content version goes back, which never happens between
+    committed versions, so the route memory could meet a version twice.)"""
+    clear_caches()
     yield
+    clear_caches()
+
+
+def clear_caches():
     for cache in caches.all():
         cache.clear()
+    route_memory.clear()
 
 
 def pass_second_factor(sender, request, user, **kwargs):

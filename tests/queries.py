@@ -21,16 +21,15 @@ def counts_per_url(urls, count=queries_for) -> dict:
     client, empty caches (``tests.conftest._empty_cache``). For query-count tests that measure
     the smaller data set once in a module-scoped fixture (``tests.conftest.rolled_back``) and
     compare every URL's count with the larger set in the tests."""
-    from django.core.cache import caches
     from django.test import Client
+
+    from tests.conftest import clear_caches
 
     client, counts = Client(), {}
     for url in urls:
-        for cache in caches.all():
-            cache.clear()
+        clear_caches()
         counts[url] = count(client, url)
-    for cache in caches.all():
-        cache.clear()
+    clear_caches()
     return counts
 
 

@@ -14,7 +14,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 from wagtail.utils.decorators import cached_classmethod
@@ -187,6 +187,16 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
                 self._meta.app_label, self._meta.model_name, str(self.pk)
             )
         return result
+
+    def get_view_restrictions(self):
+        """The view restrictions that apply to this page: by their keys when the route memory
+        (``cms.routing``) knows them, which saves asking for the page's ancestors."""
+        known = getattr(self, "_view_restriction_ids", None)
+        if known is None:
+            return super().get_view_restrictions()
+        if not known:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=known)
 
     def _set_core_field_defaults(self):
         """A page without a slug gets the German slug of its title ("foerderrunde-fuer", not

@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.routing.RouteMemoryMiddleware",  # answers Wagtail's routing from memory (process_view)
     "axes.middleware.AxesMiddleware",  # last: turns a lockout into the login page's message
 ]
 
@@ -150,6 +151,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
 # The site shell (menu, header and footer links, site settings; cms.shell) is kept in the same
 # cache under the same purge counter, also while the page cache is off; 0 switches it off.
 SHELL_CACHE_SECONDS = env_int("SHELL_CACHE_SECONDS", 600)
+# Where page addresses lead, kept by each worker process until public content changes
+# (cms.routing): at most this many addresses per process; 0 switches it off.
+ROUTE_MEMORY_SIZE = env_int("ROUTE_MEMORY_SIZE", 10_000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

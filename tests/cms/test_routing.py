@@ -1,0 +1,211 @@
+"""The route memory (cms.routing): a remembered address costs the same few queries at any depth,
+and nothing it remembers outlives a change: unpublished, moved, renamed and restricted pages,
+sites and languages are routed afresh on the next request."""
+
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction, Site
+
+import pytest
+
+from cms import routing
+from cms.listing.stored import current_version
+from events.models import EventIndexPage
+from tests.conftest import translate_page
+from tests.events.factories import EventIndexPageFactory, EventPageFactory
+from tests.home.factories import ContentPageFactory
+from tests.queries import queries_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chain(home):
+    """Three content pages, each below the one before: /de/a/, /de/a/b/, /de/a/b/c/."""
+    a = ContentPageFactory(parent=home, title="Ebene A", slug="a")
+    b = ContentPageFactory(parent=a, title="Ebene B", slug="b")
+    c = ContentPageFactory(parent=b, title="Ebene C", slug="c")
+    return a, b, c
+
+
+def walked(client, url: str, settings) -> int:
+    """Queries of a warm request routed by Wagtail's tree walk (the memory off)."""
+    settings.ROUTE_MEMORY_SIZE = 0
+    try:
+        return queries_for(client, url)
+    finally:
+        settings.ROUTE_MEMORY_SIZE = 10_000
+
+
+def test_a_remembered_route_costs_the_same_at_every_depth(client, chain, settings):
+    counts = [queries_for(client, url) for url in ("/de/a/", "/de/a/b/", "/de/a/b/c/")]
+    assert counts[0] == counts[1] == counts[2]
+    # Wagtail's walk asks two more queries per level; the memory asks the version and the page
+    assert walked(client, "/de/a/b/c/", settings) - counts[2] >= 7
+
+
+def test_a_remembered_route_serves_the_same_page(client, chain):
+    first = client.get("/de/a/b/c/")
+    second = client.get("/de/a/b/c/")
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert second.text == first.text
+    assert len(routing.memory.routes) == 1
+
+
+def test_unpublishing_is_seen_by_the_next_request(client, chain):
+    assert client.get("/de/a/b/").status_code == 200
+    assert client.get("/de/a/b/c/").status_code == 200
+    chain[2].unpublish()
+    chain[1].unpublish()
+    assert client.get("/de/a/b/").status_code == 404
+    assert client.get("/de/a/b/c/").status_code == 404
+
+
+def test_a_page_no_longer_live_is_routed_afresh_even_without_a_new_version(client, chain):
+    """A change that bypasses Wagtail's signals (a bulk update) counts no version; the page is
+    loaded only while it is live, so the route is looked up again and Wagtail answers 404."""
+    assert client.get("/de/a/b/c/").status_code == 200
+    version = current_version()
+    Page.objects.filter(pk=chain[2].pk).update(live=False)
+    assert current_version() == version
+    assert client.get("/de/a/b/c/").status_code == 404
+
+
+def test_moving_and_renaming_change_the_address_at_once(client, home, chain):
+    __, b, c = chain
+    assert client.get("/de/a/b/c/").status_code == 200
+    c.move(home, pos="last-child")
+    assert client.get("/de/c/").status_code == 200
+    moved = client.get("/de/a/b/c/")  # Wagtail's automatic redirect from the old address
+    assert (moved.status_code, moved["Location"]) == (301, "/de/c/")
+
+    b.slug = "bee"
+    b.save_revision().publish()
+    assert client.get("/de/a/bee/").status_code == 200
+    assert client.get("/de/a/b/").status_code == 404  # renamed in code: no redirect is made
+
+
+def test_a_restriction_added_above_a_remembered_page_applies_at_once(client, chain):
+    assert client.get("/de/a/b/c/").status_code == 200
+    assert client.get("/de/a/b/c/").status_code == 200  # remembered: no restriction then
+    restriction = PageViewRestriction.objects.create(
+        page=chain[0], restriction_type=PageViewRestriction.LOGIN
+    )
+    for __ in range(2):  # routed afresh, then remembered with the restriction
+        response = client.get("/de/a/b/c/")
+        assert response.status_code == 302
+        assert "/login/" in response["Location"]
+    restriction.delete()
+    assert client.get("/de/a/b/c/").status_code == 200
+
+
+def test_a_remembered_restriction_is_checked_for_every_visitor(client, chain, django_user_model):
+    group = Group.objects.create(name="Lenkungsgruppe Routing")
+    restriction = PageViewRestriction.objects.create(
+        page=chain[1], restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(group)
+    member = django_user_model.objects.create_user("mitglied", password="x" * 12)
+    member.groups.add(group)
+    outsider = django_user_model.objects.create_user("gast", password="x" * 12)
+
+    client.force_login(member)
+    assert client.get("/de/a/b/c/").status_code == 200
+    assert client.get("/de/a/b/c/").status_code == 200
+    client.force_login(outsider)
+    assert client.get("/de/a/b/c/").status_code == 302
+    client.logout()
+    assert client.get("/de/a/b/c/").status_code == 302
+    restriction.groups.remove(group)  # no new version: the restriction itself is read anew
+    client.force_login(member)
+    assert client.get("/de/a/b/c/").status_code == 302
+
+
+def test_a_password_restriction_still_asks_for_the_password(client, chain):
+    PageViewRestriction.objects.create(
+        page=chain[2], restriction_type=PageViewRestriction.PASSWORD, password="geheim-2026"
+    )
+    for __ in range(2):
+        response = client.get("/de/a/b/c/")
+        assert response.status_code == 200
+        assert "Ebene C" not in response.text
+        assert 'name="password"' in response.text
+
+
+def test_routable_pages_route_the_rest_of_the_path_again(client, home):
+    index = EventIndexPageFactory(parent=home, slug="veranstaltungen")
+    EventPageFactory(parent=index, title="Netzwerktreffen in Essen")
+    urls = ("/de/veranstaltungen/", "/de/veranstaltungen/archiv/")
+    first = [client.get(url) for url in urls]
+    again = [client.get(url) for url in urls]
+    assert [r.status_code for r in first + again] == [200] * 4
+    assert [r.text for r in again] == [r.text for r in first]
+    # both addresses lead to the index page; its own routes resolve "archiv/" each time
+    assert {route.model for route in routing.memory.routes.values()} == {EventIndexPage}
+    assert {route.consumed for route in routing.memory.routes.values()} == {1}
+    assert client.get("/de/veranstaltungen/gibt-es-nicht/").status_code == 404
+
+
+def test_each_language_has_its_own_routes(client, home, home_en, english):
+    page = ContentPageFactory(parent=home, title="Zielsetzung", slug="ziele")
+    translate_page(page, english, title="Objectives", slug="ziele")
+    for __ in range(2):
+        assert "Zielsetzung" in client.get("/de/ziele/").text
+        assert "Objectives" in client.get("/en/ziele/").text
+
+
+def test_sites_and_languages_count_as_changes_of_public_content(home, english):
+    version = current_version()
+    site = Site.objects.get(is_default_site=True)
+    site.site_name = "Soziale Stadt NRW"
+    site.save()
+    assert current_version() == version + 1
+    english.save()
+    assert current_version() == version + 2
+
+
+def test_failed_addresses_are_not_remembered(client, chain):
+    assert client.get("/de/a/gibt-es-nicht/").status_code == 404
+    assert client.get("/de/a/gibt-es-nicht/").status_code == 404
+    assert len(routing.memory.routes) == 0
+
+
+def test_the_memory_keeps_at_most_route_memory_size_addresses(client, chain, settings):
+    settings.ROUTE_MEMORY_SIZE = 2
+    for url in ("/de/a/", "/de/a/b/", "/de/a/b/c/"):
+        client.get(url)
+    assert [key[2] for key in routing.memory.routes] == ["a/b/", "a/b/c/"]
+
+
+def test_a_route_found_under_an_older_version_is_not_kept():
+    memory = routing.RouteMemory()
+    memory.sync(7)
+    route = routing.Route(Page, 1, 0, ())
+    memory.remember_route(("site", "de", ""), route, version=6)
+    assert memory.route(("site", "de", "")) is None
+    memory.remember_route(("site", "de", ""), route, version=7)
+    assert memory.route(("site", "de", "")) == route
+    memory.sync(8)
+    assert memory.route(("site", "de", "")) is None
+
+
+def test_the_remembered_site_is_a_copy_for_each_request(client, chain):
+    key = routing.host_key(client.get("/de/a/").wsgi_request)
+    site = routing.memory.site(key)
+    assert site.root_page_id == chain[0].get_parent().pk
+    site.site_name = "verändert"
+    assert routing.memory.site(key).site_name != "verändert"
+
+
+def test_view_restrictions_of_a_remembered_page_cost_no_query(client, chain, settings):
+    """Wagtail's check and the page cache's hook both ask for the page's restrictions; a
+    remembered page knows it has none."""
+    settings.PAGE_CACHE_SECONDS = 600  # the page cache's hook asks too
+    client.get("/de/a/b/c/?x=1")  # a query string: the page cache stays out of the way
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/de/a/b/c/?x=1").status_code == 200
+    asked = [q["sql"] for q in queries]
+    assert not [sql for sql in asked if sql.startswith('SELECT "wagtailcore_pageviewrestriction"')]
+    assert not [sql for sql in asked if '"wagtailcore_page"."alias_of_id" FROM' in sql]
