@@ -1,10 +1,13 @@
 """The deployment recipe (deploy/) fits the code: every setting is documented, every command the
-units run exists, the gunicorn configuration loads, the Caddyfile is valid."""
+units run exists, the gunicorn configuration loads, its application freezes what it loaded, the
+Caddyfile is valid."""
 
+import os
 import re
 import runpy
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 from django.core.management import get_commands
@@ -49,6 +52,28 @@ def test_gunicorn_configuration_loads(monkeypatch):
     assert config["wsgi_app"] == "cms.wsgi:application"
     assert config["workers"] == 3
     assert config["bind"] == "127.0.0.1:8000"
+
+
+def test_a_worker_keeps_what_it_loaded_out_of_the_garbage_collector():
+    """cms.wsgi freezes the objects loaded with the application (a full collection then scans
+    only what requests leave behind); a fresh interpreter, as a gunicorn worker imports it."""
+    script = (
+        "import gc, cms.wsgi; "
+        "print(gc.get_freeze_count(), len(gc.get_objects()), cms.wsgi.application is not None)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    frozen, tracked, loaded = result.stdout.split()
+    assert loaded == "True"
+    assert int(frozen) > 100_000
+    assert int(tracked) < int(frozen) // 10  # next to nothing left for the collector to scan
 
 
 @pytest.mark.skipif(
