@@ -40,6 +40,10 @@ from wagtail.models import Page, Site
 
 from cms.listing.stored import current_version
 
+# Host names (and ports) whose site is remembered: a site answers every host name when it is the
+# default site, so with ALLOWED_HOSTS = "*" the names a client sends must not fill the memory.
+MAX_HOSTS = 64
+
 
 @dataclass(frozen=True)
 class Route:
@@ -80,7 +84,7 @@ class RouteMemory:
 
     def remember_site(self, key: tuple[str, int], site: Site, version: int) -> None:
         with self.lock:
-            if version == self.version:
+            if version == self.version and len(self.sites) < MAX_HOSTS:
                 self.sites[key] = pickle.dumps(site)
 
     def route(self, key: tuple) -> Route | None:

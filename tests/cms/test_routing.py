@@ -209,3 +209,12 @@ def test_view_restrictions_of_a_remembered_page_cost_no_query(client, chain, set
     asked = [q["sql"] for q in queries]
     assert not [sql for sql in asked if sql.startswith('SELECT "wagtailcore_pageviewrestriction"')]
     assert not [sql for sql in asked if '"wagtailcore_page"."alias_of_id" FROM' in sql]
+
+
+def test_the_memory_keeps_the_sites_of_a_bounded_number_of_host_names(home):
+    memory = routing.RouteMemory()
+    memory.sync(1)
+    site = Site.objects.get(is_default_site=True)
+    for number in range(routing.MAX_HOSTS + 10):
+        memory.remember_site((f"host-{number}.example", 443), site, version=1)
+    assert len(memory.sites) == routing.MAX_HOSTS
