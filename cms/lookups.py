@@ -17,7 +17,7 @@ longer to plan for a filtered search.
 again for every row it checked (the search's page of results: 1,000 times, 140 ms).
 """
 
-from django.db.models import Field, ForeignObject, Lookup
+from django.db.models import Field, ForeignObject, IntegerField, Lookup
 
 
 class InArray(Lookup):
@@ -25,7 +25,20 @@ class InArray(Lookup):
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
-        prep = self.lhs.output_field.get_db_prep_value
+        field = self.lhs.output_field
+        prep = field.get_db_prep_value
+        if isinstance(getattr(field, "target_field", field), IntegerField):
+            # Integer keys are sent as they are; only other values (e.g. "12") are converted
+            # by the field (1,000 ids through the field: 1-4 ms, five times per search).
+            return (
+                "%s",
+                [
+                    [
+                        item if type(item) is int else prep(item, connection, prepared=False)
+                        for item in value
+                    ]
+                ],
+            )
         return ("%s", [[prep(item, connection, prepared=False) for item in value]])
 
     def as_sql(self, compiler, connection):

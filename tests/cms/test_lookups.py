@@ -20,6 +20,14 @@ def test_the_same_pages_as_in(home, lookup):
     assert not Page.objects.filter(**{f"pk__{lookup}": [10**9]}).exists()
 
 
+@pytest.mark.parametrize("lookup", ["in_array", "in_rows"])
+def test_keys_given_as_text_are_converted_by_the_field(home, lookup):
+    assert Page.objects.filter(**{f"pk__{lookup}": [str(home.pk)]}).get().pk == home.pk
+    assert Page.objects.filter(**{f"pk__{lookup}": [home.pk]}).get().pk == home.pk
+    with pytest.raises(ValueError, match="expected a number"):
+        list(Page.objects.filter(**{f"pk__{lookup}": ["zwölf"]}))
+
+
 @pytest.mark.parametrize(
     ("lookup", "postgresql_sql"),
     [("in_array", '"id" = ANY(%s)'), ("in_rows", '"id" = ANY(ARRAY(SELECT unnest(%s)))')],
