@@ -21,7 +21,8 @@ Only the decision is remembered, never an object a request could change: the pag
 restrictions are loaded for every request, the site is copied, and the page routes the rest of
 the path again (a routable page's view and arguments are bound to that request's page). This
 holds as long as a page type's ``route()`` depends on the page and the path only, as Wagtail's
-and ``RoutablePageMixin``'s do. ``ROUTE_MEMORY_SIZE`` bounds
+and ``RoutablePageMixin``'s do; a page type whose routing depends on more sets
+``remember_routes = False`` (``cms.models.BasePage``). ``ROUTE_MEMORY_SIZE`` bounds
 the routes per process (least recently used go first; 0 switches the memory off).
 """
 
@@ -191,6 +192,8 @@ class RouteMemoryMiddleware:
         if result is None or site is None:
             return
         page = result[0]
+        if not getattr(page, "remember_routes", False):
+            return  # its route() depends on more than the path, or not one of our page types
         consumed = consumed_components(page, site, path_components(path))
         if consumed is None:
             return

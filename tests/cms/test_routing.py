@@ -13,6 +13,7 @@ import pytest
 from cms import routing
 from cms.listing.stored import current_version
 from events.models import EventIndexPage
+from home.models import ContentPage
 from tests.conftest import translate_page
 from tests.events.factories import EventIndexPageFactory, EventPageFactory
 from tests.home.factories import ContentPageFactory
@@ -218,3 +219,10 @@ def test_the_memory_keeps_the_sites_of_a_bounded_number_of_host_names(home):
     for number in range(routing.MAX_HOSTS + 10):
         memory.remember_site((f"host-{number}.example", 443), site, version=1)
     assert len(memory.sites) == routing.MAX_HOSTS
+
+
+def test_a_page_type_can_keep_its_routes_out_of_the_memory(client, chain, monkeypatch):
+    monkeypatch.setattr(ContentPage, "remember_routes", False)
+    for __ in range(2):
+        assert client.get("/de/a/b/").status_code == 200
+    assert len(routing.memory.routes) == 0
