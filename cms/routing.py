@@ -14,8 +14,10 @@ A remembered route costs two queries: the content version, then the page, which 
 if it is still live. Everything remembered belongs to one ``ContentVersion``, which every
 change that can move an address counts in its own transaction (publishing, unpublishing,
 moving, deleting, view restrictions, sites, locales: ``cms.signals``); a request that reads
-another version forgets everything first. A process only ever reads committed versions, and
-they only grow, so no request can use a route of content that has changed since.
+a newer version forgets everything first. A process only ever reads committed versions, and
+they only grow, so no request can use a route of content that has changed since (a request
+that reads an older version than its process has seen, possible with threads, routes without
+the memory).
 
 Only the decision is remembered, never an object a request could change: the page and the
 restrictions are loaded for every request, the site is copied, and the page routes the rest of
@@ -67,20 +69,28 @@ class RouteMemory:
         self.routes: OrderedDict[tuple, Route] = OrderedDict()
         self.lock = threading.Lock()
 
-    def sync(self, version: int) -> None:
-        """Forget everything if it belongs to another content version than ``version``."""
+    def sync(self, version: int) -> bool:
+        """Move on to ``version`` if it is newer, forgetting everything of the older one. Is
+        the memory now of ``version``? Not when a request read an older version than another
+        request of this process before it (threads): that request routes without the memory,
+        so that it can neither bring back an older version nor mix it with a newer one."""
         with self.lock:
-            if version != self.version:
+            if self.version is None or version > self.version:
                 self.version = version
                 self.sites = {}
                 self.routes.clear()
+            return version == self.version
 
     def clear(self) -> None:
-        self.sync(None)
+        with self.lock:
+            self.version = None
+            self.sites = {}
+            self.routes.clear()
 
-    def site(self, key: tuple[str, int]) -> Site | None:
-        """A fresh copy of the remembered site, if any."""
-        frozen = self.sites.get(key)
+    def site(self, key: tuple[str, int], version: int) -> Site | None:
+        """A fresh copy of the site remembered under ``version``, if any."""
+        with self.lock:
+            frozen = self.sites.get(key) if version == self.version else None
         return None if frozen is None else pickle.loads(frozen)  # bytes this process wrote
 
     def remember_site(self, key: tuple[str, int], site: Site, version: int) -> None:
@@ -88,9 +98,10 @@ class RouteMemory:
             if version == self.version and len(self.sites) < MAX_HOSTS:
                 self.sites[key] = pickle.dumps(site)
 
-    def route(self, key: tuple) -> Route | None:
+    def route(self, key: tuple, version: int) -> Route | None:
+        """The route remembered under ``version``, if any."""
         with self.lock:
-            route = self.routes.get(key)
+            route = self.routes.get(key) if version == self.version else None
             if route is not None:
                 self.routes.move_to_end(key)
             return route
@@ -149,12 +160,13 @@ class RouteMemoryMiddleware:
             return None
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         version = current_version()
-        memory.sync(version)
+        if not memory.sync(version):
+            return None  # an older version than this process has seen: Wagtail routes
         site = self.site(request, version)
         if site is None:
             return None  # Wagtail answers 404 itself
         key = (site.pk, translation.get_language(), path)
-        route = memory.route(key)
+        route = memory.route(key, version)
         page = None
         if route is not None:
             page = (
@@ -178,7 +190,7 @@ class RouteMemoryMiddleware:
         if hasattr(request, "_wagtail_site"):
             return request._wagtail_site
         key = host_key(request)
-        site = memory.site(key)
+        site = memory.site(key, version)
         if site is None:
             site = Site.find_for_request(request)
             if site is not None:

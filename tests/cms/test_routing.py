@@ -181,23 +181,37 @@ def test_the_memory_keeps_at_most_route_memory_size_addresses(client, chain, set
 
 
 def test_a_route_found_under_an_older_version_is_not_kept():
-    memory = routing.RouteMemory()
-    memory.sync(7)
+    memory, key = routing.RouteMemory(), ("site", "de", "")
+    assert memory.sync(7)
     route = routing.Route(Page, 1, 0, ())
-    memory.remember_route(("site", "de", ""), route, version=6)
-    assert memory.route(("site", "de", "")) is None
-    memory.remember_route(("site", "de", ""), route, version=7)
-    assert memory.route(("site", "de", "")) == route
-    memory.sync(8)
-    assert memory.route(("site", "de", "")) is None
+    memory.remember_route(key, route, version=6)
+    assert memory.route(key, 7) is None
+    memory.remember_route(key, route, version=7)
+    assert memory.route(key, 7) == route
+    assert memory.sync(8)
+    assert memory.route(key, 8) is None
+
+
+def test_a_request_that_read_an_older_version_neither_uses_nor_resets_the_memory():
+    """Threads of one process: a request that read version 7 after another read 8 must not
+    take 8's routes, nor bring back 7's for the others."""
+    memory, key = routing.RouteMemory(), ("site", "de", "")
+    route = routing.Route(Page, 1, 0, ())
+    assert memory.sync(8)
+    memory.remember_route(key, route, version=8)
+    assert not memory.sync(7)
+    assert memory.route(key, 7) is None
+    memory.remember_route(key, routing.Route(Page, 2, 0, ()), version=7)
+    assert memory.route(key, 8) == route
 
 
 def test_the_remembered_site_is_a_copy_for_each_request(client, chain):
     key = routing.host_key(client.get("/de/a/").wsgi_request)
-    site = routing.memory.site(key)
+    version = routing.memory.version
+    site = routing.memory.site(key, version)
     assert site.root_page_id == chain[0].get_parent().pk
     site.site_name = "verändert"
-    assert routing.memory.site(key).site_name != "verändert"
+    assert routing.memory.site(key, version).site_name != "verändert"
 
 
 def test_view_restrictions_of_a_remembered_page_cost_no_query(client, chain, settings):
