@@ -24,16 +24,19 @@ restrictions are loaded for every request, the site is copied, and the page rout
 the path again (a routable page's view and arguments are bound to that request's page). This
 holds as long as a page type's ``route()`` depends on the page and the path only, as Wagtail's
 and ``RoutablePageMixin``'s do; a page type whose routing depends on more sets
-``remember_routes = False`` (``cms.models.BasePage``). ``ROUTE_MEMORY_SIZE`` bounds
-the routes per process (least recently used go first; 0 switches the memory off).
+``remember_routes = False`` (``cms.models.BasePage``): no address to or below its pages is
+remembered. ``ROUTE_MEMORY_SIZE`` bounds the routes per process (least recently used go
+first; 0 switches the memory off).
 """
 
+import logging
 import pickle
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -43,8 +46,11 @@ from wagtail.models import Page, Site
 
 from cms.listing.stored import current_version
 
+logger = logging.getLogger(__name__)
+
 # Host names (and ports) whose site is remembered: a site answers every host name when it is the
-# default site, so with ALLOWED_HOSTS = "*" the names a client sends must not fill the memory.
+# default site, so with ALLOWED_HOSTS = "*" the names a client sends must not fill the memory
+# (the host remembered first makes room).
 MAX_HOSTS = 64
 
 
@@ -95,8 +101,11 @@ class RouteMemory:
 
     def remember_site(self, key: tuple[str, int], site: Site, version: int) -> None:
         with self.lock:
-            if version == self.version and len(self.sites) < MAX_HOSTS:
-                self.sites[key] = pickle.dumps(site)
+            if version != self.version:
+                return
+            if key not in self.sites and len(self.sites) >= MAX_HOSTS:
+                del self.sites[next(iter(self.sites))]  # the host remembered first
+            self.sites[key] = pickle.dumps(site)
 
     def route(self, key: tuple, version: int) -> Route | None:
         """The route remembered under ``version``, if any."""
@@ -142,6 +151,12 @@ def consumed_components(page: Page, site: Site, components: list[str]) -> int | 
     return consumed
 
 
+def remembers_routes(content_type_id: int) -> bool:
+    """May addresses that pass a page of this type be remembered (``remember_routes``)?"""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return getattr(model, "remember_routes", False)
+
+
 class RouteMemoryMiddleware:
     """Answer Wagtail's routing from ``memory`` and remember what it found (see the module)."""
 
@@ -152,7 +167,10 @@ class RouteMemoryMiddleware:
         response = self.get_response(request)
         missed = getattr(request, "_route_memory_miss", None)
         if missed is not None and response.status_code < 400:
-            self.remember(request, *missed)
+            try:
+                self.remember(request, *missed)
+            except Exception:  # the response is ready: not remembering must not cost it
+                logger.exception("route memory: could not remember %s", request.path)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -167,6 +185,7 @@ class RouteMemoryMiddleware:
             return None  # Wagtail answers 404 itself
         key = (site.pk, translation.get_language(), path)
         route = memory.route(key, version)
+        components = path_components(path)
         page = None
         if route is not None:
             page = (
@@ -174,14 +193,17 @@ class RouteMemoryMiddleware:
                 .filter(pk=route.pk, live=True)
                 .first()
             )
+        if page is not None and consumed_components(page, site, components) != route.consumed:
+            # Its address changed without a new version (an unpublished ancestor renamed or
+            # moved: the descendants' paths change in the same transaction, no signal of a
+            # live page) or in the moment before the version counted it.
+            page = None
         if page is None:  # not remembered, or changed since: Wagtail routes, we remember
             request._route_memory_miss = (version, key, path)
             return None
         page._view_restriction_ids = route.restriction_ids
         try:
-            request._wagtail_route_for_request = page.route(
-                request, path_components(path)[route.consumed :]
-            )
+            request._wagtail_route_for_request = page.route(request, components[route.consumed :])
         except Http404:
             request._wagtail_route_for_request = None
         return None
@@ -204,10 +226,17 @@ class RouteMemoryMiddleware:
         if result is None or site is None:
             return
         page = result[0]
-        if not getattr(page, "remember_routes", False):
-            return  # its route() depends on more than the path, or not one of our page types
         consumed = consumed_components(page, site, path_components(path))
         if consumed is None:
+            return
+        # Every page the walk passed (their route() is skipped next time) and the page itself
+        # must allow it; types that are not ours never do.
+        walked = (
+            Page.objects.ancestor_of(page, inclusive=True)
+            .filter(depth__gte=page.depth - consumed)
+            .values_list("content_type", flat=True)
+        )
+        if not all(remembers_routes(type_id) for type_id in walked):
             return
         restriction_ids = tuple(page.get_view_restrictions().values_list("pk", flat=True))
         memory.remember_route(key, Route(type(page), page.pk, consumed, restriction_ids), version)

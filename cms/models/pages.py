@@ -171,8 +171,9 @@ class BasePage(TeaserMixin, TopicsMixin, Page):
     base_form_class = BasePageForm
     # (heading, panels) pairs inserted between "Themen" and "Veröffentlichung".
     extra_tabs: list[tuple[str, list]] = []
-    # May the route memory (cms.routing) remember where a path to this page type leads? Only
-    # where ``route()`` depends on the page and the path alone (Wagtail's, RoutablePageMixin's).
+    # May the route memory (cms.routing) remember where paths to and below pages of this type
+    # lead? Only where ``route()`` depends on the page and the path alone (Wagtail's,
+    # RoutablePageMixin's).
     remember_routes = True
 
     class Meta:

@@ -82,6 +82,7 @@ def test_moving_and_renaming_change_the_address_at_once(client, home, chain):
     moved = client.get("/de/a/b/c/")  # Wagtail's automatic redirect from the old address
     assert (moved.status_code, moved["Location"]) == (301, "/de/c/")
 
+    assert client.get("/de/a/b/").status_code == 200  # remembered before the rename
     b.slug = "bee"
     b.save_revision().publish()
     assert client.get("/de/a/bee/").status_code == 200
@@ -100,6 +101,33 @@ def test_a_restriction_added_above_a_remembered_page_applies_at_once(client, cha
         assert "/login/" in response["Location"]
     restriction.delete()
     assert client.get("/de/a/b/c/").status_code == 200
+
+
+def test_a_remembered_page_moved_below_a_restriction_is_restricted_at_once(client, home, chain):
+    private = ContentPageFactory(parent=home, title="Intern", slug="intern")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    for __ in range(2):
+        assert client.get("/de/a/b/c/").status_code == 200
+    chain[2].move(private, pos="last-child")
+    assert client.get("/de/intern/c/").status_code == 302
+    assert client.get("/de/intern/c/").status_code == 302
+
+
+def test_renaming_an_unpublished_ancestor_is_seen_without_a_new_version(client, chain):
+    """An unpublished page is saved directly (no signal of a live page, no new version), yet
+    its descendants' addresses change with it: a remembered address that no longer agrees with
+    the page's path is routed afresh, as Wagtail routes it."""
+    b = chain[1]
+    b.unpublish()
+    for __ in range(2):
+        assert client.get("/de/a/b/c/").status_code == 200
+    version = current_version()
+    b.refresh_from_db()
+    b.slug = "bee"
+    b.save()
+    assert current_version() == version
+    assert client.get("/de/a/b/c/").status_code == 404
+    assert client.get("/de/a/bee/c/").status_code == 200
 
 
 def test_a_remembered_restriction_is_checked_for_every_visitor(client, chain, django_user_model):
@@ -233,6 +261,8 @@ def test_the_memory_keeps_the_sites_of_a_bounded_number_of_host_names(home):
     for number in range(routing.MAX_HOSTS + 10):
         memory.remember_site((f"host-{number}.example", 443), site, version=1)
     assert len(memory.sites) == routing.MAX_HOSTS
+    assert memory.site(("host-0.example", 443), 1) is None  # the first made room
+    assert memory.site((f"host-{routing.MAX_HOSTS + 9}.example", 443), 1) is not None
 
 
 def test_a_page_type_can_keep_its_routes_out_of_the_memory(client, chain, monkeypatch):
@@ -240,3 +270,34 @@ def test_a_page_type_can_keep_its_routes_out_of_the_memory(client, chain, monkey
     for __ in range(2):
         assert client.get("/de/a/b/").status_code == 200
     assert len(routing.memory.routes) == 0
+
+
+def test_nothing_below_a_page_type_that_keeps_its_routes_out_is_remembered(
+    client, home, monkeypatch
+):
+    index = EventIndexPageFactory(parent=home, slug="veranstaltungen")
+    event = EventPageFactory(parent=index, slug="treffen")
+    monkeypatch.setattr(EventIndexPage, "remember_routes", False)
+    for __ in range(2):
+        assert client.get(event.url).status_code == 200
+    assert len(routing.memory.routes) == 0
+
+
+def test_sites_of_other_hosts_route_to_their_own_pages(client, home, chain, settings):
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "zweite.example"]
+    other_root = ContentPageFactory(parent=home.get_parent(), title="Zweite Website", slug="zw")
+    ContentPageFactory(parent=other_root, title="Nur dort", slug="a")
+    Site.objects.create(hostname="zweite.example", port=80, root_page=other_root)
+    for __ in range(2):
+        assert "Ebene A" in client.get("/de/a/").text
+        assert "Nur dort" in client.get("/de/a/", HTTP_HOST="zweite.example").text
+
+
+def test_a_failure_while_remembering_keeps_the_response(client, chain, monkeypatch):
+    def fail(*args, **kwargs):
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(routing.RouteMemoryMiddleware, "remember", fail)
+    response = client.get("/de/a/")
+    assert response.status_code == 200
+    assert "Ebene A" in response.text
