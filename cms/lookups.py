@@ -27,19 +27,13 @@ class InArray(Lookup):
     def get_db_prep_lookup(self, value, connection):
         field = self.lhs.output_field
         prep = field.get_db_prep_value
-        if isinstance(getattr(field, "target_field", field), IntegerField):
-            # Integer keys are sent as they are; only other values (e.g. "12") are converted
-            # by the field (1,000 ids through the field: 1-4 ms, five times per search).
-            return (
-                "%s",
-                [
-                    [
-                        item if type(item) is int else prep(item, connection, prepared=False)
-                        for item in value
-                    ]
-                ],
-            )
-        return ("%s", [[prep(item, connection, prepared=False) for item in value]])
+        # Integer keys are sent as they are; other values (e.g. "12") are converted by the
+        # field (1,000 ids through the field: 1-4 ms, five times per search).
+        as_is = int if isinstance(getattr(field, "target_field", field), IntegerField) else None
+        return (
+            "%s",
+            [[item if type(item) is as_is else prep(item, connection) for item in value]],
+        )
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

@@ -82,16 +82,17 @@ class RouteMemory:
         so that it can neither bring back an older version nor mix it with a newer one."""
         with self.lock:
             if self.version is None or version > self.version:
-                self.version = version
-                self.sites = {}
-                self.routes.clear()
+                self._forget(version)
             return version == self.version
 
     def clear(self) -> None:
         with self.lock:
-            self.version = None
-            self.sites = {}
-            self.routes.clear()
+            self._forget(None)
+
+    def _forget(self, version: int | None) -> None:
+        self.version = version
+        self.sites = {}
+        self.routes.clear()
 
     def site(self, key: tuple[str, int], version: int) -> Site | None:
         """A fresh copy of the site remembered under ``version``, if any."""
