@@ -171,6 +171,40 @@ class TestGermanSearch:
             unprobed = postgres.ranked(*arguments, _page_content_types(), limit, probe=False)
             assert unprobed == found, limit
 
+    @pytest.mark.parametrize("query", ["Beteiligung", "Quartier Beteiligung"])
+    def test_scores_are_the_ranks_of_title_and_body(self, network, query):
+        # The title's rank is asked only of titles with one of the query's lexemes: every
+        # score still equals the title's rank (weighed) plus the body's for the wide query.
+        words = query_words(query)
+        expansion = postgres.expand([spelling_variants(word) for word in words], "de")
+        rows = postgres.ranked(
+            expansion.exact(), expansion.wide(), locale_ids()["de"], _page_content_types(), 100
+        )
+        assert any(row.score for row in rows)
+        wide = postgres.LexemeQuery.text(expansion.wide())
+        any_word = postgres.LexemeQuery.text([set().union(*expansion.wide())])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT object_id::bigint, ts_rank(title, %s::tsquery) * title_norm * %s"
+                " + ts_rank(body, %s::tsquery), title @@ %s::tsquery"
+                " FROM wagtailsearch_indexentry WHERE object_id::bigint = ANY(%s)"
+                " AND content_type_id = ANY(%s)",
+                [
+                    wide,
+                    postgres.TITLE_WEIGHT,
+                    wide,
+                    any_word,
+                    [row.page_id for row in rows],
+                    _page_content_types(),
+                ],
+            )
+            expected = {page_id: (score, in_title) for page_id, score, in_title in cursor}
+        assert {row.page_id: row.score for row in rows} == pytest.approx(
+            {page_id: score for page_id, (score, __) in expected.items()}, rel=1e-12, abs=1e-15
+        )
+        # both kinds of page: titles with one of the words and titles without
+        assert {in_title for __, in_title in expected.values()} == {True, False}
+
     def test_a_probe_of_hidden_pages_falls_back_to_the_full_ranking(self, network):
         # The best exact matches are drafts and unpublished pages (the index holds them, the
         # visitor must not see them): the probe of the best 2 × limit finds none visible, so
