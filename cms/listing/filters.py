@@ -15,8 +15,18 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Q, QuerySet, TextField, Value
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models import (
+    Count,
+    Expression,
+    F,
+    Func,
+    IntegerField,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, ExtractYear, NullIf
 from django.utils.translation import gettext as _
 
 from cms import params
@@ -74,6 +84,111 @@ def grouped(
         .annotate(facet_total=Count(count, distinct=distinct))
         .values_list("facet_key", "facet_label", "facet_total")
     )
+
+
+class _OfGroups(Func):
+    """An expression of a grouping-sets query's keys in its SELECT list: not itself a key to
+    group by (Django would add every selected expression to the GROUP BY)."""
+
+    template = "%(expressions)s"
+
+    def get_group_by_cols(self):
+        return []
+
+
+class _GroupingSets(Expression):
+    """``GROUPING SETS ((a, b), (c), ())``: the GROUP BY clause of :func:`grouped_sets`."""
+
+    output_field = IntegerField()  # not a value; Django asks every GROUP BY part for a type
+
+    def __init__(self, sets: list[list]):
+        super().__init__()
+        self.sets = sets
+
+    def get_source_expressions(self):
+        return [expression for keys in self.sets for expression in keys]
+
+    def set_source_expressions(self, expressions):
+        expressions = iter(expressions)
+        self.sets = [[next(expressions) for __ in keys] for keys in self.sets]
+
+    def as_sql(self, compiler, connection):
+        sql, params = [], []
+        for keys in self.sets:
+            compiled = [compiler.compile(key) for key in keys]
+            sql.append("(" + ", ".join(part for part, __ in compiled) + ")")
+            params += [param for __, part_params in compiled for param in part_params]
+        return "GROUPING SETS (" + ", ".join(sql) + ")", params
+
+
+class _SetNumber(Expression):
+    """The number of the grouping set a row of :func:`grouped_sets` counts: the first whose
+    key is grouped (``GROUPING(key) = 0``), else ``default`` (the empty set: every item)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, keys: list, numbers: list[int], default: int):
+        super().__init__()
+        self.keys, self.numbers, self.default = keys, numbers, default
+
+    def get_source_expressions(self):
+        return self.keys
+
+    def set_source_expressions(self, expressions):
+        self.keys = list(expressions)
+
+    def get_group_by_cols(self):
+        return []
+
+    def as_sql(self, compiler, connection):
+        whens, params = [], []
+        for key, number in zip(self.keys, self.numbers, strict=True):
+            sql, key_params = compiler.compile(key)
+            whens.append(f"WHEN GROUPING({sql}) = 0 THEN {int(number)}")
+            params += key_params
+        return f"CASE {' '.join(whens)} ELSE {int(self.default)} END", params
+
+
+def grouped_sets(
+    queryset: QuerySet, keys: dict[int, tuple], *, every: int | None = None, count: str = "pk"
+) -> QuerySet:
+    """Several facets of the same items counted in one pass (PostgreSQL's grouping sets):
+    ``keys`` maps a facet's number to its (key, label or None) expressions (``Filter.group
+    key``); with ``every``, the items are counted as well, under that number. Rows of
+    (number, key as text, label as text or "", number of distinct items), the shape of
+    :func:`grouped`, so that they join the other facets' rows in one UNION ALL statement.
+    One scan of the items instead of one per facet (district profiles at 100,000 pages: four
+    facets 60-70 -> 34 ms)."""
+    query = queryset.query
+    resolved = {
+        number: [part.resolve_expression(query) for part in parts if part is not None]
+        for number, parts in keys.items()
+    }
+    sets = list(resolved.values()) + ([[]] if every is not None else [])
+    distinct = not getattr(queryset.model, "one_row_per_item", False)
+    text = TextField()
+    key_texts = [Cast(parts[0], output_field=text) for parts in resolved.values()]
+    label_texts = [
+        Cast(parts[1], output_field=text) for parts in resolved.values() if len(parts) > 1
+    ]
+    part = (
+        queryset.order_by()
+        .annotate(
+            facet_name=_SetNumber(
+                [parts[0] for parts in resolved.values()],
+                list(resolved),
+                every if every is not None else -1,
+            ),
+            facet_key=_OfGroups(Func(*key_texts, function="COALESCE"), output_field=text),
+            facet_label=_OfGroups(
+                Func(*label_texts, Value(""), function="COALESCE"), output_field=text
+            ),
+            facet_total=Count(count, distinct=distinct),
+        )
+        .values_list("facet_name", "facet_key", "facet_label", "facet_total")
+    )
+    part.query.group_by = (_GroupingSets(sets),)
+    return part
 
 
 class Filter:
@@ -180,6 +295,13 @@ class Filter:
         facets to the database as one statement."""
         raise NotImplementedError
 
+    def group_key(self, context: dict) -> tuple | None:
+        """(key, label or None): the expressions :meth:`count_query` groups by, when it counts
+        the items of its queryset by a key of their own row (no join, no other condition than
+        dropping a NULL key), so that a filter set can count several facets in one pass
+        (``grouped_sets``); None: the filter counts through :meth:`count_query` only."""
+        return None
+
     def count_rows(self, rows, context: dict) -> list[tuple[Any, int]]:
         """(value, number of items) from the rows of :meth:`count_query`."""
         return [(key, total) for key, _label, total in rows if key is not None]
@@ -267,6 +389,11 @@ class ChoiceFilter(Filter):
     def count_query(self, queryset, context):
         label = F(self.label_field) if self.label_field else None
         return grouped(queryset.exclude(**{self.field: ""}), F(self.field), label)
+
+    def group_key(self, context):
+        # No value ("") counts as no key, as ``count_query`` leaves those items out.
+        label = F(self.label_field) if self.label_field else None
+        return NullIf(F(self.field), Value("")), label
 
     def count_rows(self, rows, context):
         if self.label_field:
@@ -386,11 +513,18 @@ class TopicFilter(Filter):
         # district profiles at 100,000 pages). Items without a topic give a NULL key, dropped.
         from cms.models import ListingEntry
 
+        # Counted by the topics' ids, which ``count_rows`` names by the cached vocabulary: not
+        # joined to the topics (district profiles at 100,000 pages: 40,000 topic rows, the
+        # topic facet 47 -> 35 ms).
         model = queryset.model
         if issubclass(model, ListingEntry):  # a stored listing's topic rows, one per item
             rows = model.topic_rows().objects.filter(entry_id__in=queryset.order_by().values("pk"))
-            return grouped(rows, F("topic__slug"), distinct=False)
-        return grouped(queryset, F("tagged_topics__tag__slug"), count="pk")
+            return grouped(rows, F("topic_id"), distinct=False)
+        return grouped(queryset, F("tagged_topics__tag_id"), count="pk")
+
+    def count_rows(self, rows, context):
+        slugs = {str(topic.pk): slug for slug, topic in self.topics(context).items()}
+        return [(slugs[key], total) for key, _label, total in rows if key in slugs]
 
     def option(self, key, context):
         topic = self.topics(context).get(key)
@@ -434,6 +568,9 @@ class YearFilter(Filter):
 
     def count_query(self, queryset, context):
         return grouped(queryset, ExtractYear(self.field))
+
+    def group_key(self, context):
+        return ExtractYear(self.field), None
 
     def count_rows(self, rows, context):
         return [(int(year), total) for year, _label, total in rows if year is not None]

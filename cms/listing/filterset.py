@@ -6,6 +6,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import IntegerField, QuerySet, Value
 
 from django_cte import CTE, with_cte
@@ -14,11 +15,13 @@ from cms.facets import Facet, FacetOption
 from cms.filters import Problem
 
 from . import bounds
-from .filters import Filter, SpanFilter, grouped, span_condition
+from .filters import Filter, SpanFilter, grouped, grouped_sets, span_condition
 
 TOTAL = "__total__"  # facet_counts: the number of matching items
 UNFILTERED = "__unfiltered__"  # facet_counts: the number of all items
 GUARD = "__guard__"  # facet_counts: the rows of ``guard`` (a stored listing is current)
+# Their numbers in the facet statement's rows (the facets are numbered from 0).
+TOTALS = {TOTAL: -1, UNFILTERED: -2, GUARD: -3}
 
 PAGE_PARAM = "page"
 
@@ -153,15 +156,23 @@ class FilterSet:
         parts, counts = [], {}
         listed = self.listed(queryset)
         items = listed.queryset() if listed is not None else queryset
-        extra = [(TOTAL, self.apply(items, selection))] if total else []
-        extra += [(UNFILTERED, items)] if unfiltered else []
-        extra += [(GUARD, guard)] if guard is not None else []
-        for index, (__, counted) in enumerate(extra, start=1):
+        filtered = self.apply(items, selection)
+        shared = self.shared_keys(names, selection, total)
+        asked = {TOTAL: filtered} if total else {}
+        asked |= {UNFILTERED: items} if unfiltered else {}
+        asked |= {GUARD: guard} if guard is not None else {}
+        for key, counted in asked.items():
+            if key == TOTAL and shared:
+                continue  # counted with the shared facets
             part = grouped(counted, Value(""), count="pk").annotate(
-                facet_name=Value(-index, output_field=IntegerField())
+                facet_name=Value(TOTALS[key], output_field=IntegerField())
             )
             parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
+        if shared:
+            parts.append(grouped_sets(filtered, shared, every=TOTALS[TOTAL] if total else None))
         for index, name in enumerate(names):
+            if index in shared:
+                continue
             declared = self.declared[name]
             subset = self.apply(items, selection, without=name)
             try:
@@ -184,9 +195,30 @@ class FilterSet:
         for index, name in enumerate(names):
             if name not in counts:
                 counts[name] = self.declared[name].count_rows(rows.get(index, []), self.context)
-        for index, (key, __) in enumerate(extra, start=1):
-            counts[key] = sum(row[2] for row in rows.get(-index, []))
+        for key, number in TOTALS.items():
+            if key in asked:
+                counts[key] = sum(row[2] for row in rows.get(number, []))
         return counts
+
+    def shared_keys(self, names, selection: "Selection", total: bool) -> dict[int, tuple]:
+        """The facets (by their number in ``names``) that count the same items, the matching
+        ones: those nothing was chosen of (each facet's counts apply only the *other*
+        facets' choices), by a key of the item's own row (``Filter.group_key``), counted in
+        one pass on PostgreSQL (``grouped_sets``; with ``total`` the number of matching items
+        too). Empty when that would not spare a scan, or elsewhere (SQLite knows no grouping
+        sets)."""
+        if connection.vendor != "postgresql":
+            return {}
+        shared: dict[int, tuple] = {}
+        for index, name in enumerate(names):
+            declared = self.declared[name]
+            if not declared.is_empty(selection.values.get(name)):
+                continue
+            key = declared.group_key(self.context)
+            # Two facets with the same key could not tell their rows apart (GROUPING).
+            if key is not None and all(key[0] != other[0] for other in shared.values()):
+                shared[index] = key
+        return shared if len(shared) + total >= 2 else {}
 
     def listed(self, queryset: QuerySet) -> CTE | None:
         """The items of ``queryset`` with the columns the filters read, selected once for

@@ -251,6 +251,14 @@ def random_query(rng) -> str:
     return "&".join(parts)
 
 
+def expected_parts(filterset, selection, names, *, total: bool) -> int:
+    """The grouped parts of a facet statement: one per facet and one for the total, except
+    that on PostgreSQL the facets nothing was chosen of (and the total) share one pass."""
+    shared = filterset.shared_keys(names, selection, total)
+    apart = len(names) + total - len(shared) - (total if shared else 0)
+    return apart + (1 if shared else 0)
+
+
 class SelectedOnceFilters(SampleFilters):
     """The same filters, counting the facets on the items selected once (a CTE)."""
 
@@ -302,8 +310,10 @@ def test_a_partition_facet_gives_the_total_without_counting_again(random_events,
             listing = filterset.run(random_events.order_by("pk"), selection, limit=100)
         assert listing.total == len(brute_force(pages, selection)), text
         (grouped,) = [q for q in queries if "GROUP BY" in q["sql"]]
-        # one part per facet, none for the total
-        assert grouped["sql"].count("GROUP BY") == len(listing.facets), text
+        # one part per facet (or one for those that share a pass), none for the total
+        names = [facet.name for facet in listing.facets]
+        parts = expected_parts(filterset, selection, names, total=False)
+        assert grouped["sql"].count("GROUP BY") == parts, text
 
 
 def test_one_grouped_query_per_facet(random_events):
@@ -319,9 +329,12 @@ def test_one_grouped_query_per_facet(random_events):
     # one grouped query per facet and one for the total, all sent as one UNION ALL statement,
     # and (if anything matched) one page of items; the topics were loaded while parsing
     (grouped,) = [query for query in queries if "GROUP BY" in query["sql"]]
-    # ... and the total (no COUNT query of its own)
-    assert grouped["sql"].count("GROUP BY") == len(facets) + 1
-    assert grouped["sql"].count("UNION ALL") == len(facets)
+    # ... and the total (no COUNT query of its own); on PostgreSQL the format (nothing
+    # chosen) and the total share one pass
+    parts = expected_parts(filterset, selection, facets, total=True)
+    assert parts == (len(facets) if connection.vendor == "postgresql" else len(facets) + 1)
+    assert grouped["sql"].count("GROUP BY") == parts
+    assert grouped["sql"].count("UNION ALL") == parts - 1
     # (a chosen city that matches nothing is looked up in the open vocabulary, one DISTINCT)
     others = [q for q in queries if not q["sql"].startswith("SELECT DISTINCT")]
     assert len(others) == 1 + (1 if listing.total else 0), [q["sql"][:120] for q in queries]
@@ -337,7 +350,44 @@ def test_items_selected_once_are_one_common_table_expression(random_events):
     # the event table is read once, in the CTE; the facets and both totals count on it
     assert grouped.startswith("WITH RECURSIVE")
     assert grouped.count('FROM "events_eventpage"') == 1
-    assert grouped.count('FROM "listed" ') == len(listing.facets) + 2  # not EXTRACT(… FROM
+    names = [facet.name for facet in listing.facets]
+    parts = expected_parts(SelectedOnceFilters(), selection, names, total=True) + 1
+    assert grouped.count('FROM "listed" ') == parts  # not EXTRACT(… FROM
+
+
+@pytest.mark.postgres(reason="grouping sets exist on PostgreSQL only")
+@pytest.mark.parametrize("filters", [SampleFilters, SelectedOnceFilters])
+@pytest.mark.parametrize(
+    "text", ["", "topic=bildung", "city=Essen&year=2025", "attendance=online"]
+)
+def test_the_facets_of_the_matching_items_share_one_pass(
+    random_events, filters, text, monkeypatch
+):
+    # The facets nothing was chosen of count the same items (the matching ones) and are
+    # grouped in one pass (grouping sets), with the total; the counts are those of one part
+    # per facet.
+    filterset = filters(random_events)
+    with translation.override("de"):
+        selection = filterset.parse(query(text))
+        with CaptureQueriesContext(connection) as queries:
+            shared = filterset.run(random_events.order_by("pk"), selection, limit=10)
+        monkeypatch.setattr(filters, "shared_keys", lambda *args: {})
+        apart = filterset.run(random_events.order_by("pk"), selection, limit=10)
+    (grouped,) = [q["sql"] for q in queries if "GROUP BY" in q["sql"]]
+    assert grouped.count("GROUPING SETS") == 1
+    chosen = {name for name in ("attendance", "city", "year") if name in text}
+    # the topic counts through its own rows; the others of the three that were not chosen
+    # and the total share the pass
+    assert grouped.count("GROUP BY") == 2 + len(chosen)
+
+    def counts(listing):
+        return [
+            (f.name, [(o.value, o.count, o.selected) for o in f.options]) for f in listing.facets
+        ]
+
+    assert counts(shared) == counts(apart)
+    assert shared.total == apart.total
+    assert [item.pk for item in shared.items] == [item.pk for item in apart.items]
 
 
 def test_a_filter_that_cannot_name_its_columns_counts_on_the_queryset(random_events):
