@@ -54,6 +54,9 @@ class SeriesFilter(Filter):
     def count_query(self, queryset, context):
         return grouped(queryset, F("series_key"))
 
+    def group_key(self, context):
+        return F("series_key"), None
+
     def count_rows(self, rows, context):
         keys = {}
         for series in self.series(context).values():  # as PostgreSQL and SQLite spell UUIDs

@@ -3,6 +3,7 @@ brute-force count, query strings and the django-ninja description."""
 
 import datetime
 import random
+import re
 
 from django.db import connection
 from django.http import QueryDict
@@ -251,6 +252,9 @@ def random_query(rng) -> str:
     return "&".join(parts)
 
 
+PART = 'AS "facet_name"'  # what every part of a facet statement selects, once
+
+
 def expected_parts(filterset, selection, names, *, total: bool) -> int:
     """The grouped parts of a facet statement: one per facet and one for the total, except
     that on PostgreSQL the facets nothing was chosen of (and the total) share one pass."""
@@ -313,7 +317,7 @@ def test_a_partition_facet_gives_the_total_without_counting_again(random_events,
         # one part per facet (or one for those that share a pass), none for the total
         names = [facet.name for facet in listing.facets]
         parts = expected_parts(filterset, selection, names, total=False)
-        assert grouped["sql"].count("GROUP BY") == parts, text
+        assert grouped["sql"].count(PART) == parts, text
 
 
 def test_one_grouped_query_per_facet(random_events):
@@ -333,7 +337,7 @@ def test_one_grouped_query_per_facet(random_events):
     # chosen) and the total share one pass
     parts = expected_parts(filterset, selection, facets, total=True)
     assert parts == (len(facets) if connection.vendor == "postgresql" else len(facets) + 1)
-    assert grouped["sql"].count("GROUP BY") == parts
+    assert grouped["sql"].count(PART) == parts
     assert grouped["sql"].count("UNION ALL") == parts - 1
     # (a chosen city that matches nothing is looked up in the open vocabulary, one DISTINCT)
     others = [q for q in queries if not q["sql"].startswith("SELECT DISTINCT")]
@@ -352,7 +356,7 @@ def test_items_selected_once_are_one_common_table_expression(random_events):
     assert grouped.count('FROM "events_eventpage"') == 1
     names = [facet.name for facet in listing.facets]
     parts = expected_parts(SelectedOnceFilters(), selection, names, total=True) + 1
-    assert grouped.count('FROM "listed" ') == parts  # not EXTRACT(… FROM
+    assert len(re.findall(r'FROM "listed"(?!\.)', grouped)) == parts  # not EXTRACT(… FROM
 
 
 @pytest.mark.postgres(reason="grouping sets exist on PostgreSQL only")
@@ -378,7 +382,7 @@ def test_the_facets_of_the_matching_items_share_one_pass(
     chosen = {name for name in ("attendance", "city", "year") if name in text}
     # the topic counts through its own rows; the others of the three that were not chosen
     # and the total share the pass
-    assert grouped.count("GROUP BY") == 2 + len(chosen)
+    assert grouped.count(PART) == 2 + len(chosen)
 
     def counts(listing):
         return [
