@@ -22,6 +22,7 @@ from search.service import (
     search,
     spelling_variants,
 )
+from search.types import ResultType
 from tests.conftest import tag, translate_page
 from tests.events.factories import NewsPageFactory
 
@@ -305,6 +306,27 @@ class TestGermanSearch:
 
 
 class TestFiltersAndFacets:
+    def test_the_pages_of_an_unfiltered_search_are_slices_of_the_ranking(self, network):
+        # Nothing chosen: each page's hits are loaded by their keys from the ranking; every
+        # type chosen (nothing left out) they are chosen among the ranked pages in SQL. Both
+        # give the same hits, in the same order, with the same columns.
+        def shown(response):
+            return [
+                (hit.page_id, hit.title, hit.type, hit.date, hit.municipality, hit.region)
+                for hit in response.hits
+            ]
+
+        everything = search("Quartier", {}, "de", limit=100)
+        assert len(everything.hits) >= 3
+        every_type = params(type=[str(value) for value in ResultType])
+        assert shown(search("Quartier", every_type, "de", limit=100)) == shown(everything)
+        paged = []
+        for number in range(1, (len(everything.hits) + 1) // 2 + 1):
+            response = search("Quartier", {}, "de", page=str(number), per_page=2)
+            paged += shown(response)
+        assert paged == shown(everything)
+        assert shown(search("Quartier", {}, "de", offset=1, limit=2)) == shown(everything)[1:3]
+
     def test_filters_combine_with_text(self, network):
         assert set(titles(search("Beteiligung", params(type="event"), "de"))) <= {
             "Werkstatt Beteiligung",
