@@ -170,15 +170,16 @@ def grouped_sets(
     queryset: QuerySet, keys: dict[int, tuple], *, every: int | None = None, count: str = "pk"
 ) -> QuerySet:
     """Several facets of the same items counted in one pass (PostgreSQL's grouping sets):
-    ``keys`` maps a facet's number to its (key, label or None) expressions (``Filter.group
-    key``); with ``every``, the items are counted as well, under that number. Rows of
-    (number, key as text, label as text or "", number of distinct items), the shape of
-    :func:`grouped`, so that they join the other facets' rows in one UNION ALL statement.
+    ``keys`` maps a facet's number to its (key, label or None) expressions
+    (``Filter.group_key``); with ``every``, the items are counted as well, under that
+    number. Rows of (number, key as text, label as text or "", number of distinct items), the
+    shape of :func:`grouped`, so that they join the other facets' rows in one UNION ALL
+    statement.
     One scan of the items instead of one per facet (district profiles at 100,000 pages: four
     facets 60-70 -> 34 ms)."""
-    query = queryset.query
+    base = queryset.order_by()  # a copy: resolving the keys may add to its query
     resolved = {
-        number: [part.resolve_expression(query) for part in parts if part is not None]
+        number: [part.resolve_expression(base.query) for part in parts if part is not None]
         for number, parts in keys.items()
     }
     sets = list(resolved.values()) + ([[]] if every is not None else [])
@@ -188,22 +189,18 @@ def grouped_sets(
     label_texts = [
         Cast(parts[1], output_field=text) for parts in resolved.values() if len(parts) > 1
     ]
-    part = (
-        queryset.order_by()
-        .annotate(
-            facet_name=_SetNumber(
-                [parts[0] for parts in resolved.values()],
-                list(resolved),
-                every if every is not None else -1,
-            ),
-            facet_key=_OfGroups(Func(*key_texts, function="COALESCE"), output_field=text),
-            facet_label=_OfGroups(
-                Func(*label_texts, Value(""), function="COALESCE"), output_field=text
-            ),
-            facet_total=Count(count, distinct=distinct),
-        )
-        .values_list("facet_name", "facet_key", "facet_label", "facet_total")
-    )
+    part = base.annotate(
+        facet_name=_SetNumber(
+            [parts[0] for parts in resolved.values()],
+            list(resolved),
+            every if every is not None else -1,
+        ),
+        facet_key=_OfGroups(Func(*key_texts, function="COALESCE"), output_field=text),
+        facet_label=_OfGroups(
+            Func(*label_texts, Value(""), function="COALESCE"), output_field=text
+        ),
+        facet_total=Count(count, distinct=distinct),
+    ).values_list("facet_name", "facet_key", "facet_label", "facet_total")
     part.query.group_by = (_GroupingSets(sets),)
     return part
 
