@@ -246,7 +246,8 @@ class FilterSet:
         stored=None,
     ) -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
-        grouped query per facet, all sent as one statement. ``counted`` receives the number of
+        grouped query per facet (or one for those nothing was chosen of, ``shared_keys``), all
+        sent as one statement. ``counted`` receives the number of
         matching items (``TOTAL``) when the listing has no ``partition`` facet to give it, and
         with ``unfiltered`` the number of all items (``UNFILTERED``). ``queryset`` may be the
         entries of a stored listing (``stored``, ``cms.listing.stored``): the same statement
