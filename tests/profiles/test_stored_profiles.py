@@ -99,3 +99,24 @@ def test_a_new_topic_filters_at_once(profile_index, areas):
     page.save_revision().publish()
     assert listed(profile_index, topic="buergerbeteiligung") == ["Katernberg"]
     assert_rows_are_the_rule(profile_index)
+
+
+@pytest.mark.postgres(reason="the index of the overview's order exists on PostgreSQL only")
+def test_the_overview_reads_its_order_from_an_index():
+    # The index (migration 0013) must stay the overview's order: German order of
+    # municipality and title by code point, then the key. Told not to scan the table, the
+    # planner reads the page of entries from the index without sorting them.
+    from django.db import connection
+
+    from wagtail.models import Locale
+
+    from profiles.filters import ordered_entries
+
+    entries = ordered_entries(PROFILES, Locale.get_default()).values("pk")[:50]
+    sql, params = entries.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "profile_entry_order_idx" in plan, plan
+    assert "Sort" not in plan, plan
