@@ -1,17 +1,19 @@
 """The search service: ranking, filters, facet counts and what must never be found."""
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import AutoField, BigAutoField, IntegerField, OneToOneField
 from django.http import QueryDict
 from django.utils import translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
+from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
 import pytest
 
 from cms.localization import locale_ids
+from events.models import NewsPage
 from search import postgres
 from search.service import (
     MAX_QUERY_LENGTH,
@@ -303,6 +305,78 @@ class TestGermanSearch:
         snippet = response.hits[0].snippet
         assert "<mark>Leerstand</mark>" in snippet
         assert "⟦" not in snippet
+
+
+@postgres_only
+class TestIndexWrites:
+    """``search.backend``: each entry of the index written once, with Wagtail's values."""
+
+    @staticmethod
+    def written(pages) -> dict:
+        rows = postgres.page_entries(_page_content_types()).filter(
+            object_id__in=[str(page.pk) for page in pages]
+        )
+        columns = ("title", "autocomplete", "body", "title_text", "body_text", "title_norm")
+        return {row["object_id"]: row for row in rows.values("object_id", *columns)}
+
+    @staticmethod
+    def row_versions() -> list[int]:
+        """Rows inserted and updated in the search index by this transaction so far."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT n_tup_ins, n_tup_upd FROM pg_stat_xact_user_tables"
+                " WHERE relname = 'wagtailsearch_indexentry'"
+            )
+            return list(cursor.fetchone())
+
+    def index_with(self, add_items, pages, *, fresh: bool) -> tuple[dict, list[int]]:
+        """What ``add_items`` writes for ``pages`` (new entries or replacing theirs), and how
+        many rows it inserted and updated; rolled back."""
+        with transaction.atomic():
+            if fresh:
+                postgres.page_entries(_page_content_types()).filter(
+                    object_id__in=[str(page.pk) for page in pages]
+                ).delete()
+            before = self.row_versions()
+            add_items(NewsPage, pages)
+            after = self.row_versions()
+            rows = self.written(pages)
+            transaction.set_rollback(True)
+        return rows, [later - earlier for later, earlier in zip(after, before, strict=True)]
+
+    @pytest.mark.parametrize("fresh", [True, False], ids=["new entries", "entries replaced"])
+    def test_each_entry_is_written_once_with_wagtails_values(
+        self, network, english_economy_news, fresh
+    ):
+        from modelsearch.backends.database.postgres.postgres import PostgresIndex
+
+        # German and English pages (each language's configuration) and a title of stop words
+        # only, whose empty vector keeps the norm 1.0.
+        stop_words = NewsPageFactory(parent=network.news_index, title="Und die")
+        pages = [
+            NewsPage.objects.get(pk=page.pk)
+            for page in (network.participation_news, stop_words, english_economy_news)
+        ]
+        index = get_search_backend().get_index_for_model(NewsPage)
+
+        def wagtails(model, objs):  # Wagtail's add_items, per language as ours groups them
+            for config, group in (("german", objs[:2]), ("english", objs[2:])):
+                PostgresIndex(index.backend.with_config(config)).add_items(model, group)
+
+        ours, (inserted, updated) = self.index_with(index.add_items, pages, fresh=fresh)
+        theirs, (__, their_updates) = self.index_with(wagtails, pages, fresh=fresh)
+        assert set(ours) == {str(page.pk) for page in pages}
+        for object_id, row in ours.items():
+            expected = theirs[object_id]
+            norm = pytest.approx(expected["title_norm"], rel=1e-12)
+            assert row == {**expected, "title_norm": norm}
+        assert ours[str(stop_words.pk)]["title_norm"] == 1.0
+        assert "shop" in ours[str(english_economy_news.pk)]["body"]  # English stemming
+        # One row version per entry: inserted, or updated by the upsert. Wagtail's add_items
+        # updates every entry with a norm of 1.0 afterwards, at least the two it wrote with a
+        # title (a second version of each row).
+        assert (inserted, updated) == ((3, 0) if fresh else (0, 3))
+        assert their_updates >= updated + 2
 
 
 class TestFiltersAndFacets:
