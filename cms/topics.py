@@ -3,30 +3,8 @@ answers "which topics do these pages have" for every list, feed and API endpoint
 
 from collections.abc import Iterable
 
-from django.db.models import Count
-
-from wagtail.models import Page
-
 from cms.models import TaggedPage, Topic
 from cms.models.topics import topic_vocabulary
-from cms.querysets import visible
-
-
-def topic_counts(locale) -> list[tuple[Topic, int]]:
-    """All topics with the number of visible pages of the language tagged with them, in the
-    order of their labels in the active language."""
-    counts = dict(
-        TaggedPage.objects.filter(content_object__in=visible(Page.objects.filter(locale=locale)))
-        .values_list("tag_id")
-        # A page has each topic once (the assignments' unique constraint), so the rows per
-        # topic are its pages: a plain count, which PostgreSQL can hash; a distinct count
-        # sorts all assignments first (200,000 at 100,000 pages; /de/themen/ 142-183 ms,
-        # counted plainly 127-132).
-        .annotate(total=Count("pk"))
-        .values_list("tag_id", "total")
-    )
-    topics = sorted(topic_vocabulary().values(), key=lambda topic: topic.label.casefold())
-    return [(topic, counts.get(topic.pk, 0)) for topic in topics]
 
 
 def _page_ids(pages: Iterable) -> list[int]:

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.urls import reverse
 from django.utils import translation
 
 from ninja import Field, Query, Router, Schema
@@ -12,11 +13,13 @@ from cms.api.v3 import (
     Paging,
     check_params,
     facets_out,
+    locale_for,
     page_api_url,
 )
 from cms.listing.ninja import query_schema
 
 from .filters import SearchFilters
+from .hubs import topic_counts
 from .service import MAX_QUERY_LENGTH, attach_snippets, search
 
 router = Router(tags=["Search"])
@@ -92,3 +95,51 @@ def site_search(
                 for hit in hits
             ],
         }
+
+
+# --------------------------------------------------------------------------------- topics
+
+# The topics with the number of pages of each topic's hub (``search.hubs``); mounted at
+# /api/v3/topics/ by ``cms.api.routers``.
+topics_router = Router(tags=["Topics"])
+
+
+class TopicOut(Schema):
+    slug: str
+    label: str
+    description: str
+    pages: int = Field(
+        description="visible pages of the language tagged with the topic (those its page lists)"
+    )
+    url: str = Field(description="the topic's page on the website")
+
+
+class TopicList(Schema):
+    count: int
+    items: list[TopicOut]
+
+
+@topics_router.get(
+    "/",
+    response=TopicList,
+    operation_id="topics_list",
+    summary="Topics of the network with the number of pages",
+)
+def list_topics(request, lang: Language = "de"):
+    """All topics (Bürgerbeteiligung, lokale Ökonomie, …) with their label in ``lang`` and the
+    number of visible pages of that language tagged with them, those each topic's page lists.
+    Not paginated (a few dozen)."""
+    check_params(request, set())
+    with translation.override(lang):
+        counts = topic_counts(locale_for(lang))
+        items = [
+            {
+                "slug": topic.slug,
+                "label": topic.label_for(lang),
+                "description": topic.description_for(lang),
+                "pages": total,
+                "url": request.build_absolute_uri(reverse("topic", args=[topic.slug])),
+            }
+            for topic, total in counts
+        ]
+    return {"count": len(items), "items": items}

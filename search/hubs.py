@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page, get_page_models
 from cms.feeds import PageFeed
 from cms.listing.stored import StoredRows, insert
 from cms.models import BasePage, Topic
+from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
 from events.models import EventIndexPage, NewsIndexPage
 from knowledge.models import KnowledgeIndexPage
@@ -102,6 +103,24 @@ class TopicPages(StoredRows):
 
 TOPIC_PAGES = TopicPages()
 TOPIC_PAGES.register()
+
+
+def topic_counts(locale) -> list[tuple[Topic, int]]:
+    """Every topic with the number of pages its hub lists in the language (visible pages
+    below the start pages), in the order of their labels in the active language: counted
+    from the stored rows of the hubs (after one query that sees whether they are current).
+    Through the page tree it was a count of 200,000 topic assignments of 100,000 pages
+    (/de/themen/ 100 ms)."""
+    TOPIC_PAGES.ensure_fresh()
+    counts = dict(
+        TopicPage.objects.filter(locale=locale)
+        .order_by()
+        .values_list("topic_id")
+        .annotate(total=Count("pk"))
+        .values_list("topic_id", "total")
+    )
+    topics = sorted(topic_vocabulary().values(), key=lambda topic: topic.label.casefold())
+    return [(topic, counts.get(topic.pk, 0)) for topic in topics]
 
 
 def _group_items(topic: Topic, locale, limit: int, now) -> tuple[dict[str, int], dict[str, list]]:

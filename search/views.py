@@ -10,7 +10,6 @@ from cms.filters import Problem
 from cms.listing.filters import clean_text
 from cms.localization import active_locale, locale_ids
 from cms.models.topics import topic_vocabulary
-from cms.topics import topic_counts
 
 from . import hubs
 from .filters import SearchFilters
@@ -95,7 +94,7 @@ def topic_overview(request):
     return TemplateResponse(
         request,
         "search/topic_overview.html",
-        {"topic_counts": topic_counts(active_locale())},
+        {"topic_counts": hubs.topic_counts(active_locale())},
     )
 
 

@@ -15,8 +15,7 @@ def project_routers() -> list[tuple[str, Router]]:
     from knowledge.api import router as knowledge_router
     from profiles.api import router as profiles_router
     from search.api import router as search_router
-
-    from .v3 import router as topics_router
+    from search.api import topics_router
 
     return [
         ("/topics/", topics_router),

@@ -12,7 +12,6 @@ from typing import Literal
 
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import translation
 
 from wagtail.api.v3.api import api
 from wagtail.models import Locale
@@ -201,51 +200,6 @@ def page_fields(page, request, topics: dict[int, list[dict]]) -> dict:
         "api_url": request.build_absolute_uri(page_api_url(page.pk)),
         "topics": topics.get(page.pk, []),
     }
-
-
-# --------------------------------------------------------------------------------- topics
-
-router = Router(tags=["Topics"])
-
-
-class TopicOut(Schema):
-    slug: str
-    label: str
-    description: str
-    pages: int = Field(description="visible pages of the language tagged with the topic")
-    url: str = Field(description="the topic's page on the website")
-
-
-class TopicList(Schema):
-    count: int
-    items: list[TopicOut]
-
-
-@router.get(
-    "/",
-    response=TopicList,
-    operation_id="topics_list",
-    summary="Topics of the network with the number of pages",
-)
-def list_topics(request, lang: Language = "de"):
-    """All topics (Bürgerbeteiligung, lokale Ökonomie, …) with their label in ``lang`` and the
-    number of visible pages of that language tagged with them. Not paginated (a few dozen)."""
-    from cms.topics import topic_counts
-
-    check_params(request, set())
-    with translation.override(lang):
-        counts = topic_counts(locale_for(lang))
-        items = [
-            {
-                "slug": topic.slug,
-                "label": topic.label_for(lang),
-                "description": topic.description_for(lang),
-                "pages": total,
-                "url": request.build_absolute_uri(reverse("topic", args=[topic.slug])),
-            }
-            for topic, total in counts
-        ]
-    return {"count": len(items), "items": items}
 
 
 def known_topic_slugs() -> set[str]:

@@ -94,3 +94,30 @@ def test_a_stale_row_never_shows_a_hidden_page(home, topic):
         search_date=datetime.date(2030, 1, 1),
     )
     assert titles(topic, home.locale) == {"news": ["Öffentlich"]}
+
+
+def counted(topic, locale) -> int:
+    return dict(hubs.topic_counts(locale))[topic]
+
+
+def test_the_overview_counts_what_each_hub_lists_and_follows_every_change(home, topic, client):
+    # The topic overview and the topics API count the hubs' stored rows: a change counts at
+    # once, hidden pages never, and each count is the number of pages the hub lists.
+    first = tag(NewsPageFactory(title="Erste"), topic)
+    second = tag(EventPageFactory(title="Zweite"), topic)
+    assert counted(topic, home.locale) == 2
+    first.unpublish()
+    assert counted(topic, home.locale) == 1
+    PageViewRestriction.objects.create(page=second, restriction_type="login")
+    assert counted(topic, home.locale) == 0
+    third = tag(NewsPageFactory(title="Dritte"), topic)
+    assert counted(topic, home.locale) == 1
+    assert counted(topic, home.locale) == sum(
+        len(items) for items in titles(topic, home.locale).values()
+    )
+    listed = client.get("/api/v3/topics/").json()["items"]
+    assert {item["slug"]: item["pages"] for item in listed}[topic.slug] == 1
+    third.unpublish()
+    assert {item["slug"]: item["pages"] for item in client.get("/api/v3/topics/").json()["items"]}[
+        topic.slug
+    ] == 0
