@@ -2,9 +2,11 @@
 its language ("german" for German pages, "english" for English ones).
 
 Wagtail's backend uses one configuration for everything; German stemming applied to English
-text (or the other way round) finds little. This backend keeps Wagtail's index and indexing and
-only chooses the configuration per object. On other databases than PostgreSQL it is Wagtail's
-own database backend unchanged (SQLite: less smart, but it works).
+text (or the other way round) finds little. This backend keeps Wagtail's index (its table, its
+rows' values) and chooses the configuration per object; it writes each entry in one statement
+(``write_entries``), where Wagtail's writes it and then updates it again. On other databases
+than PostgreSQL it is Wagtail's own database backend unchanged (SQLite: less smart, but it
+works).
 """
 
 import copy
