@@ -21,7 +21,7 @@ from cms.models import BasePage
 from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
 from cms.serializers import DocumentField, ImageField
-from events.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage
+from events.models import EVENTS_LISTING, EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from profiles.models import PROFILES, DistrictProfileIndexPage
 
 from . import accessibility
@@ -92,7 +92,9 @@ class HomePage(BasePage):
         context["event_index"] = sections.get(EventIndexPage)
         context["news"] = NewsPage.objects.newest(self.locale_id) if context["news_index"] else []
         context["events"] = (
-            EventPage.objects.soonest(self.locale_id) if context["event_index"] else []
+            EventPage.objects.soonest(EVENTS_LISTING, self.locale_id)
+            if context["event_index"]
+            else []
         )
         profiles_index = sections.get(DistrictProfileIndexPage)
         context["profiles"] = (

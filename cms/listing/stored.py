@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Min, QuerySet, Subquery, Value
+from django.db.models import Exists, F, Min, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -100,6 +100,21 @@ class StoredRows:
         if not self.current().exists():
             self.rebuild()
 
+    def read(self, query: Callable[[], QuerySet]) -> list:
+        """The rows of ``query()`` (a query that reads these rows), asking in the same
+        statement whether the rows are current: each result has ``stored_fresh`` (as its
+        last value in a ``values_list``). When they are not, they are rebuilt and asked
+        again; when nothing matches, which says nothing of them, one query more sees whether
+        they are current."""
+        fresh = Exists(self.current())
+        found = list(query().annotate(stored_fresh=fresh))
+        if found and all(_fresh(row) for row in found):
+            return found
+        if found or not self.current().exists():
+            self.rebuild()
+            found = list(query().annotate(stored_fresh=fresh))
+        return found
+
     # ------------------------------------------------------------------------ writing
 
     def rebuild(self) -> None:
@@ -143,6 +158,10 @@ class StoredRows:
 
     def write(self, cursor) -> None:
         raise NotImplementedError
+
+
+def _fresh(row) -> bool:
+    return row[-1] if isinstance(row, tuple) else row.stored_fresh
 
 
 def quote(name: str) -> str:

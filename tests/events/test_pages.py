@@ -5,9 +5,11 @@ import re
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from wagtail.models import PageViewRestriction
+
 import pytest
 
-from events.models import EventPage, NewsPage
+from events.models import EVENTS_LISTING, EventPage, NewsPage
 from tests.conftest import translate_page
 from tests.queries import queries_for
 
@@ -141,7 +143,7 @@ class TestStartPage:
             EventPageFactory(
                 parent=event_index,
                 title=f"Termin {day}",
-                start_date=today + datetime.timedelta(days=day + 1),
+                start_date=today + datetime.timedelta(days=day + 2),
             )
         EventPageFactory(
             parent=event_index, title="Vorbei", start_date=today - datetime.timedelta(days=3)
@@ -162,8 +164,39 @@ class TestStartPage:
             EventPageFactory(parent=event_index, start_date=today + datetime.timedelta(days=day))
         with django_assert_num_queries(1):
             assert len(NewsPage.objects.newest(home.locale)) == 3
+        EVENTS_LISTING.ensure_fresh()  # current stored rows: the entries and their pages
         with django_assert_num_queries(1):
-            assert len(EventPage.objects.soonest(home.locale)) == 3
+            assert len(EventPage.objects.soonest(EVENTS_LISTING, home.locale)) == 3
+
+    def test_the_soonest_events_follow_every_change_at_once(self, home, event_index):
+        # The start page's events come from the stored events (``EVENTS_LISTING``): a change
+        # shows on the next request, and a page visitors may not see never does.
+        today = datetime.date.today()
+        events = [
+            EventPageFactory(
+                parent=event_index,
+                title=f"Termin {day}",
+                start_date=today + datetime.timedelta(days=day + 2),
+            )
+            for day in range(4)
+        ]
+
+        def soonest():
+            return [
+                event.title for event in EventPage.objects.soonest(EVENTS_LISTING, home.locale)
+            ]
+
+        assert soonest() == ["Termin 0", "Termin 1", "Termin 2"]
+        events[0].unpublish()
+        assert soonest() == ["Termin 1", "Termin 2", "Termin 3"]
+        PageViewRestriction.objects.create(page=events[1], restriction_type="login")
+        assert soonest() == ["Termin 2", "Termin 3"]
+        events[3].start_date = today + datetime.timedelta(days=1)
+        events[3].save_revision().publish()
+        assert soonest() == ["Termin 3", "Termin 2"]
+        for event in events[2:]:
+            event.unpublish()
+        assert soonest() == []
 
     def test_start_page_query_count_does_not_grow(self, client, home, news_index, event_index):
         def count():
@@ -171,7 +204,9 @@ class TestStartPage:
 
         today = datetime.date.today()
         NewsPageFactory(parent=news_index)
-        EventPageFactory(parent=event_index, start_date=today)
+        # Tomorrow: an event of today may have ended already (and the start page asks once
+        # more whether its stored events are current when it finds none upcoming).
+        EventPageFactory(parent=event_index, start_date=today + datetime.timedelta(days=1))
         few = count()
         for day in range(20):
             NewsPageFactory(parent=news_index)

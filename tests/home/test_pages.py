@@ -1,6 +1,8 @@
+import re
+
 from django.test import Client
 
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
@@ -228,3 +230,30 @@ class TestProfileFigures:
         assert "<strong>1</strong> Kommune" in html
         assert "<strong>3</strong> laufende Programmgebiete" in html
         assert "<strong>1</strong> abgeschlossenes Programmgebiet" in html
+
+    def test_the_figures_follow_every_change_at_once(self, client, home):
+        # Counted from the overview's stored rows: a change counts on the next request, a
+        # page visitors may not see never does.
+        from tests.profiles.factories import (
+            DistrictProfileIndexPageFactory,
+            DistrictProfilePageFactory,
+            MunicipalityPageFactory,
+        )
+
+        def running() -> str:
+            html = " ".join(client.get("/de/").text.split())
+            return re.search(r"<strong>(\d+)</strong> laufende", html).group(1)
+
+        index = DistrictProfileIndexPageFactory(parent=home)
+        essen = MunicipalityPageFactory(parent=index, title="Essen", ags="05113000")
+        areas = [
+            DistrictProfilePageFactory(parent=essen, title=f"Gebiet {n}", status="laufend")
+            for n in range(3)
+        ]
+        assert running() == "3"
+        areas[0].unpublish()
+        assert running() == "2"
+        PageViewRestriction.objects.create(page=areas[1], restriction_type="login")
+        assert running() == "1"
+        DistrictProfilePageFactory(parent=essen, title="Gebiet 3", status="laufend")
+        assert running() == "2"
