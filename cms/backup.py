@@ -49,6 +49,8 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
+from cms.listing.stored import new_database_identity
+
 MANIFEST = "manifest.json"
 DATABASE_DUMP = "database.dump"
 MEDIA_DIR = "media"
@@ -450,4 +452,7 @@ def restore_backup(
             f"The restored site's counts differ from the backup's: {actual} != {expected}."
         )
     log(f"Counts verified: {actual}.")
+    # Its own content identity: what caches hold for the database the backup came from is not
+    # this database's content (``cms.pagecache``).
+    new_database_identity(using)
     return manifest

@@ -44,6 +44,31 @@ def page_cache():
     return caches[CACHE_ALIAS]
 
 
+# The content identity of the database this process serves (``database_identity``), read
+# once: a worker serves one database for its lifetime.
+_database: str | None = None
+
+
+def database_identity() -> str:
+    """Every key names the database whose content it holds: a restored copy of the site has
+    an identity of its own (``restore_site``), so the responses cached for the site it was
+    restored from (of pages since unpublished or restricted there, say) are not its
+    responses, and the old site, still running until the switch, cannot fill the new one's
+    cache. (One generation counter serves both: a purge of either purges both.)"""
+    global _database
+    if _database is None:
+        from cms.listing.stored import database_identity as identity
+
+        _database = identity()
+    return _database
+
+
+def forget_database() -> None:
+    """Read the identity again at the next request (tests: each test has its database)."""
+    global _database
+    _database = None
+
+
 def generation() -> int:
     value = page_cache().get(GENERATION_KEY)
     if value is None:
@@ -70,7 +95,7 @@ def mark_private(request) -> None:
 def cache_key(request, gen: int) -> str:
     raw = f"{request.get_host()}|{request.path}"
     digest = hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()
-    return f"pagecache:{gen}:{digest}"
+    return f"pagecache:{database_identity()}:{gen}:{digest}"
 
 
 def is_eligible(request) -> bool:

@@ -29,10 +29,11 @@ listing. The pages a listing finally shows are loaded through ``visible`` again,
 even a stale row could never show a page visitors may not see: it could only miscount.
 """
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
 from django.db.models import Exists, F, Min, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -58,6 +59,25 @@ def content_changed() -> None:
             ContentVersion.objects.create(pk=VERSION_ROW, version=1)
     except IntegrityError:  # created by a concurrent change in the meantime
         ContentVersion.objects.filter(pk=VERSION_ROW).update(version=F("version") + 1)
+
+
+def database_identity(using: str = DEFAULT_DB_ALIAS) -> str:
+    """Which database's content this is (``ContentVersion.database``; the row is created on
+    first use)."""
+    rows = ContentVersion.objects.using(using).filter(pk=VERSION_ROW)
+    identity = rows.values_list("database", flat=True).first()
+    if identity is None:
+        try:
+            with transaction.atomic(using=using):
+                identity = rows.create(pk=VERSION_ROW, version=0).database
+        except IntegrityError:  # created by a concurrent request in the meantime
+            identity = rows.values_list("database", flat=True).first()
+    return str(identity)
+
+
+def new_database_identity(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Give this database a content identity of its own (a restored copy has its source's)."""
+    ContentVersion.objects.using(using).filter(pk=VERSION_ROW).update(database=uuid.uuid4())
 
 
 def current_version() -> int:

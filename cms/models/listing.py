@@ -7,14 +7,20 @@ in the transaction of the change); ``StoredListingState`` says which version a l
 were built from and until when they stay true without a change (the next expiry).
 """
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class ContentVersion(models.Model):
-    """The number of changes of public content so far (a single row, ``id`` 1)."""
+    """The number of changes of public content so far (a single row, ``id`` 1), and which
+    database's content that is: ``database`` is new in every restored copy (``restore_site``),
+    so that what a cache keeps for one database is never served from another
+    (``cms.pagecache``)."""
 
     version = models.BigIntegerField(default=0)
+    database = models.UUIDField(_("database"), default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("content version")

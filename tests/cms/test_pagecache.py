@@ -235,3 +235,27 @@ def test_previews_never_touch_the_cache(rf, anonymous, page):
     response, state = fetch(anonymous, page.url)
     assert state == "HIT"
     assert "Vorschau" not in response.text
+
+
+def test_a_restored_database_never_gets_the_responses_cached_for_another(anonymous, page):
+    # restore_site gives the restored copy a content identity of its own; workers started on
+    # it (a restart follows the switch) key the cache by it. What the cache (Redis, shared
+    # by every worker) holds for the site the backup came from is never served from the
+    # copy, where the page may be unpublished or restricted: nothing in the copy purged it.
+    from wagtail.models import Page
+
+    from cms.listing.stored import new_database_identity
+    from cms.routing import memory as route_memory
+
+    assert fetch(anonymous, page.url)[1] == "MISS"
+    assert fetch(anonymous, page.url)[1] == "HIT"
+    Page.objects.filter(pk=page.pk).update(live=False)  # the copy's content, no signal
+    assert fetch(anonymous, page.url)[1] == "HIT"  # a worker still serving the old site
+    new_database_identity()  # restore_site
+    generation = pagecache.generation()
+    route_memory.clear()  # a worker started on the copy: it remembers no route yet
+    pagecache.forget_database()  # and reads the copy's identity
+    response, state = fetch(anonymous, page.url)
+    assert response.status_code == 404
+    assert state is None
+    assert pagecache.generation() == generation  # not a purge: another database's keys

@@ -160,20 +160,29 @@ class ThrowAwayDatabases:
         self.names.append(name)
         return name
 
-    def tables(self, name: str) -> int:
+    @staticmethod
+    def connect(name: str):
         import psycopg
 
         server = settings.DATABASES["default"]
-        with psycopg.connect(
+        return psycopg.connect(
             dbname=name,
             host=server["HOST"] or "localhost",
             port=server["PORT"] or 5432,
             user=server["USER"] or None,
             password=server["PASSWORD"] or None,
-        ) as database:
+        )
+
+    def tables(self, name: str) -> int:
+        with self.connect(name) as database:
             return database.execute(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
             ).fetchone()[0]
+
+    def content_identities(self, name: str) -> list:
+        """``ContentVersion.database`` of the database ``name`` (one row)."""
+        with self.connect(name) as database:
+            return [row[0] for row in database.execute("SELECT database FROM cms_contentversion")]
 
     def drop_all(self):
         from psycopg import sql
@@ -263,6 +272,15 @@ def test_restored_site_has_the_same_content_pages_and_downloads(source, restored
     assert before["document"]["download"][0] == 200
     assert before["document"]["download"][1] == before["document"]["stored"]
     assert after["document"] == before["document"]
+
+
+@postgres_only
+def test_the_restored_database_has_a_content_identity_of_its_own(databases, source, restored):
+    # The page cache keys its responses by it (``cms.pagecache``): those cached for the site
+    # the backup came from are never served from the restored one.
+    (original,) = databases.content_identities(source.database)
+    (copy,) = databases.content_identities(restored.database)
+    assert copy != original
 
 
 @postgres_only
