@@ -91,7 +91,8 @@ def localized_specific_pages(pages) -> dict[int, Page | None]:
     """Map each page's id to its visible translation in the active language (as its specific
     type), to the page itself where there is none, or to None if visitors may not see the page
     (cms.querysets.visible: a draft, expired or restricted page). One query for the check and
-    one per page type of the translations, however many pages."""
+    one per page type of the translations, however many pages; the translations come without
+    their StreamFields (lists, links and teasers show plain fields)."""
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
@@ -107,9 +108,9 @@ def localized_specific_pages(pages) -> dict[int, Page | None]:
     translations = (
         {
             page.translation_key: page
-            for page in visible(
-                Page.objects.filter(translation_key__in=keys, locale=locale)
-            ).specific()
+            for page in visible(Page.objects.filter(translation_key__in=keys, locale=locale))
+            .specific()
+            .defer_streamfields()
         }
         if keys
         else {}

@@ -122,15 +122,60 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class SpecificPageChooserBlock(blocks.PageChooserBlock):
-    """A page chooser whose values are specific pages, loaded in bulk (one query per type)."""
+    """A page chooser whose values are specific pages, loaded in bulk (one query per type)
+    without their StreamFields (what links and teasers show is in plain fields)."""
 
     def bulk_to_python(self, values):
         ids = [value for value in values if value]
-        pages = Page.objects.filter(pk__in=ids).specific().in_bulk() if ids else {}
+        pages = (
+            Page.objects.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
+            if ids
+            else {}
+        )
         return [pages.get(value) for value in values]
+
+    def to_python(self, value):
+        return self.bulk_to_python([value])[0]
 
 
 TEASER_IMAGE_SPEC = "fill-640x360"
+
+
+class TeaserValue(blocks.StructValue):
+    """A teaser's value. ``page`` is the page the editor chose, as stored (a draft as well, in
+    the language it was chosen in: the admin's form shows and keeps it); ``shown`` is the page
+    visitors see in its place: its visible translation in the active language, or None when
+    they may not see it."""
+
+    @property
+    def shown(self) -> Page | None:
+        """Resolved with the other teasers of its stream when they are loaded; on its own
+        when it was not (a preview's form data) or is shown in another language since."""
+        shown = self.__dict__.setdefault("_shown", {})
+        if get_language() not in shown:
+            resolve_teasers([self])
+        return shown[get_language()]
+
+
+def resolve_teasers(teasers) -> list[Page | None]:
+    """Each teaser's ``shown`` page, resolved for all of them together in the active language,
+    with the image renditions the teaser shows: one query for the visibility check, one per
+    page type of the translations, two for the images."""
+    localized = localized_specific_pages(teaser["page"] for teaser in teasers)
+    images = (
+        get_image_model()
+        .objects.filter(pk__in={getattr(p, "teaser_image_id", None) for p in localized.values()})
+        .prefetch_renditions(TEASER_IMAGE_SPEC)
+        .in_bulk()
+    )
+    for page in localized.values():
+        image_id = getattr(page, "teaser_image_id", None)
+        if image_id in images:
+            page.teaser_image = images[image_id]
+    shown = [localized[t["page"].pk] if t["page"] is not None else None for t in teasers]
+    for teaser, page in zip(teasers, shown, strict=True):
+        teaser.__dict__.setdefault("_shown", {})[get_language()] = page
+    return shown
 
 
 class PageTeaserBlock(blocks.StructBlock):
@@ -152,37 +197,24 @@ class PageTeaserBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Page teaser")
         template = "cms/blocks/page_teaser.html"
+        value_class = TeaserValue
 
     def bulk_to_python(self, values):
         teasers = super().bulk_to_python(values)
-        localized = localized_specific_pages(teaser["page"] for teaser in teasers)
-        images = (
-            get_image_model()
-            .objects.filter(
-                pk__in={getattr(p, "teaser_image_id", None) for p in localized.values()}
-            )
-            .prefetch_renditions(TEASER_IMAGE_SPEC)
-            .in_bulk()
-        )
-        for page in localized.values():
-            image_id = getattr(page, "teaser_image_id", None)
-            if image_id in images:
-                page.teaser_image = images[image_id]
-        for teaser in teasers:
-            if teaser["page"] is not None:
-                teaser["page"] = localized[teaser["page"].pk]
+        resolve_teasers(teasers)
         return teasers
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context.update(teaser_context(value["page"], value["title"], value["text"]))
+        context.update(teaser_context(value.shown, value["title"], value["text"]))
         return context
 
     def get_api_representation(self, value, context=None):
-        teaser = teaser_context(value["page"], value["title"], value["text"])
+        shown = value.shown
+        teaser = teaser_context(shown, value["title"], value["text"])
         image = teaser["image"]
         return {
-            "page_id": value["page"].pk if value["page"] else None,
+            "page_id": shown.pk if shown else None,
             "url": teaser["url"],
             "title": teaser["title"],
             "text": teaser["text"],

@@ -1,8 +1,10 @@
 import datetime
+from types import SimpleNamespace
 
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail.blocks import StreamValue
@@ -306,6 +308,57 @@ class TestOtherBlocks:
         assert one == six
         assert [item["text"] for item in data] == [f"Teaser {i}" for i in range(6)]
         assert data[0]["url"] == pages[0].url
+
+
+class TestPageTeaser:
+    """Visitors see a teaser's page in their language and only while they may see it; the
+    editor's form keeps the page that was chosen."""
+
+    @pytest.fixture
+    def teasers(self, home, home_en, english):
+        target = ContentPageFactory(parent=home, title="Zielsetzung", teaser="Worum es geht")
+        target_en = translate_page(target, english, title="Objectives", slug="objectives")
+        draft = ContentPageFactory(parent=home, title="Noch nicht veröffentlicht", live=False)
+        home_en.featured = [
+            {"type": "teaser", "value": {"page": page.pk}} for page in (target_en, target, draft)
+        ]
+        home_en.save_revision().publish()
+        return SimpleNamespace(target=target, target_en=target_en, draft=draft)
+
+    def test_visitors_see_the_page_in_their_language_and_no_draft(self, client, home_en, teasers):
+        html = client.get(home_en.url).text
+        assert html.count(f'href="{teasers.target_en.url}"') == 2  # the German one translated
+        assert "Zielsetzung" not in html
+        assert "Noch nicht veröffentlicht" not in html
+
+    def test_the_editor_keeps_the_chosen_pages_in_any_admin_language(
+        self, admin_client, home_en, teasers
+    ):
+        """Editing the English start page in the German admin shows (and so saves again) the
+        English page and the draft that were chosen, not the German translation and nothing."""
+        for language in ("de", "en"):
+            with translation.override(language):
+                page = type(home_en).objects.get(pk=home_en.pk)
+                form_state = page.featured.stream_block.get_form_state(page.featured)
+                chosen = [child["value"]["page"] for child in form_state]
+                assert [state["id"] for state in chosen] == [
+                    teasers.target_en.pk,
+                    teasers.target.pk,
+                    teasers.draft.pk,
+                ]
+        response = admin_client.get(reverse("wagtailadmin_pages:edit", args=[home_en.pk]))
+        assert response.status_code == 200
+        for page in (teasers.target_en, teasers.target, teasers.draft):
+            edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+            assert f"&quot;editUrl&quot;: &quot;{edit_url}&quot;" in response.text
+
+    def test_a_preview_resolves_teasers_of_form_data(self, home, teasers):
+        value = PageTeaserBlock().to_python({"page": teasers.target.pk})
+        with translation.override("en"):
+            assert value.shown == teasers.target_en
+        with translation.override("de"):
+            assert value.shown == teasers.target
+        assert PageTeaserBlock().to_python({"page": teasers.draft.pk}).shown is None
 
 
 def test_every_block_validates_its_own_errors():
