@@ -189,11 +189,8 @@ class RouteMemoryMiddleware:
         components = path_components(path)
         page = None
         if route is not None:
-            page = (
-                route.model._default_manager.select_related("locale")
-                .filter(pk=route.pk, live=True)
-                .first()
-            )
+            pages = route.model._default_manager.select_related("locale")
+            page = next(iter(pages.filter(pk=route.pk, live=True)), None)  # unordered: one row
         if page is not None and consumed_components(page, site, components) != route.consumed:
             # Its address changed without a new version (an unpublished ancestor renamed or
             # moved: the descendants' paths change in the same transaction, no signal of a

@@ -80,11 +80,17 @@ def new_database_identity(using: str = DEFAULT_DB_ALIAS) -> None:
     ContentVersion.objects.using(using).filter(pk=VERSION_ROW).update(database=uuid.uuid4())
 
 
+# Read on every page request (``cms.routing``): a fixed statement, not compiled each time.
+CURRENT_VERSION_SQL = "SELECT version FROM {table} WHERE id = %s"
+
+
 def current_version() -> int:
-    return (
-        ContentVersion.objects.filter(pk=VERSION_ROW).values_list("version", flat=True).first()
-        or 0
-    )
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    sql = CURRENT_VERSION_SQL.format(table=table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [VERSION_ROW])
+        row = cursor.fetchone()
+    return row[0] if row else 0
 
 
 class StoredRows:
