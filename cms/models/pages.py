@@ -27,7 +27,7 @@ from cms.panels import MapPointPanel
 from cms.search_index import indexing_deferred, note_saved
 from cms.serializers import BreadcrumbsField, ImageField, TopicsField, TranslationsField
 
-from .topics import german_slugify
+from .topics import german_slugify, topic_vocabulary
 
 
 class TeaserMixin(models.Model):
@@ -91,6 +91,13 @@ class TopicsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def topic_list(self) -> list:
+        """The page's topics for its topic list, in the order of their German names, from the
+        cached vocabulary (labels in any language without queries): one query for the
+        assignments, none for a preview, whose topics are in its cluster."""
+        chosen = {item.tag_id for item in self.tagged_topics.all()}
+        return [topic for topic in topic_vocabulary().values() if topic.pk in chosen]
 
     def topic_search_text(self) -> str:
         """The topics as searchable text in the page's language, with their synonyms.

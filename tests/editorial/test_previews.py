@@ -1,6 +1,7 @@
 """Editor experience: every page type opens in the editor with the same tabs, every field has a
 German label, and every page type can be previewed (saved drafts and unsaved changes)."""
 
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
@@ -12,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 import pytest
 
 from profiles.models import DistrictProfilePage, MunicipalityPage
+from tests.cms.factories import TopicFactory
 
 from .page_tree import one_page_of_each_type, project_page_models
 
@@ -64,6 +66,31 @@ def test_live_preview_shows_unsaved_changes(editor, home):
     assert response.status_code == 200
     assert "Zielsetzung (geändert)" in response.text
     assert "Noch nicht gespeichert." in response.text
+
+
+def test_live_preview_shows_the_unsaved_topics(editor, home):
+    """The topic list of a preview shows the topics chosen in the form, not the saved ones."""
+    saved, chosen = TopicFactory(name="Wohnen"), TopicFactory(name="Lokale Ökonomie")
+    page = one_page_of_each_type(home).content
+    page.topics.add(saved)
+    page.save_revision().publish()
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "teaser": page.teaser,
+            "body": streamfield([("paragraph", rich_text("<p>Text</p>"))]),
+            "comments": inline_formset([]),
+        }
+    )
+    data["topics"] = [chosen.pk]
+    assert editor.post(url, data).json() == {"is_valid": True, "is_available": True}
+
+    html = editor.get(url).text
+    assert f'href="{reverse("topic", args=[chosen.slug])}"' in html
+    assert f'href="{reverse("topic", args=[saved.slug])}"' not in html
+    assert f'href="{reverse("topic", args=[saved.slug])}"' in Client().get(page.url).text
 
 
 # ---------------------------------------------------------------------------- editor forms
