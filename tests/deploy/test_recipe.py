@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from django.core.management import get_commands
+from django.db import connections
 
 import pytest
 
@@ -52,6 +53,46 @@ def test_gunicorn_configuration_loads(monkeypatch):
     assert config["wsgi_app"] == "cms.wsgi:application"
     assert config["workers"] == 3
     assert config["bind"] == "127.0.0.1:8000"
+
+
+def test_gunicorn_forks_warm_workers_from_a_master_without_connections(monkeypatch):
+    """The application is loaded in the master (preload_app) and each forked worker closes any
+    connection it inherited; GUNICORN_PRELOAD_APP=0 loads it in every worker instead."""
+    config = runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    closed = []
+    monkeypatch.setattr(connections, "close_all", lambda: closed.append(True))
+    config["post_fork"](server=None, worker=None)
+    assert closed == [True]
+    monkeypatch.setenv("GUNICORN_PRELOAD_APP", "0")
+    assert runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["preload_app"] is False
+
+
+def test_the_application_loads_warm_and_without_a_connection():
+    """Loading cms.wsgi (in gunicorn's master) compiles every public template and reads the
+    catalogs, and opens no database connection that forked workers would share."""
+    script = (
+        "import cms.wsgi\n"
+        "from django.db import connection\n"
+        "from django.template import engines\n"
+        "from cms.warmup import public_template_names\n"
+        "cached = engines['django'].engine.template_loaders[0].get_template_cache\n"
+        "names = public_template_names()\n"
+        "print(len(names), sum(name in cached for name in names), connection.connection is None)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    public, compiled, unconnected = result.stdout.split()
+    assert int(public) > 50  # base.html, the page types, includes, blocks, errors
+    assert compiled == public
+    assert unconnected == "True"
 
 
 def test_a_worker_keeps_what_it_loaded_out_of_the_garbage_collector():
