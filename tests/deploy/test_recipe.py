@@ -68,6 +68,21 @@ def test_gunicorn_forks_warm_workers_from_a_master_without_connections(monkeypat
     assert runpy.run_path(str(DEPLOY / "gunicorn.conf.py"))["preload_app"] is False
 
 
+def load_application(script: str) -> list[str]:
+    """What ``script`` prints after loading the application in a fresh interpreter, as
+    gunicorn's master does (preload_app)."""
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return result.stdout.split()
+
+
 def test_the_application_loads_warm_and_without_a_connection():
     """Loading cms.wsgi (in gunicorn's master) compiles every public template and reads the
     catalogs, and opens no database connection that forked workers would share."""
@@ -80,16 +95,7 @@ def test_the_application_loads_warm_and_without_a_connection():
         "names = public_template_names()\n"
         "print(len(names), sum(name in cached for name in names), connection.connection is None)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    public, compiled, unconnected = result.stdout.split()
+    public, compiled, unconnected = load_application(script)
     assert int(public) > 50  # base.html, the page types, includes, blocks, errors
     assert compiled == public
     assert unconnected == "True"
@@ -102,16 +108,7 @@ def test_a_worker_keeps_what_it_loaded_out_of_the_garbage_collector():
         "import gc, cms.wsgi; "
         "print(gc.get_freeze_count(), len(gc.get_objects()), cms.wsgi.application is not None)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"},
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    frozen, tracked, loaded = result.stdout.split()
+    frozen, tracked, loaded = load_application(script)
     assert loaded == "True"
     assert int(frozen) > 100_000
     assert int(tracked) < int(frozen) // 10  # next to nothing left for the collector to scan
