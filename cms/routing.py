@@ -189,8 +189,8 @@ class RouteMemoryMiddleware:
         components = path_components(path)
         page = None
         if route is not None:
-            pages = route.model._default_manager.select_related("locale")
-            page = next(iter(pages.filter(pk=route.pk, live=True)), None)  # unordered: one row
+            pages = route.model._default_manager.select_related("locale").order_by()
+            page = next(iter(pages.filter(pk=route.pk, live=True)), None)  # one row: no order
         if page is not None and consumed_components(page, site, components) != route.consumed:
             # Its address changed without a new version (an unpublished ancestor renamed or
             # moved: the descendants' paths change in the same transaction, no signal of a
