@@ -34,8 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
-from django.db.models import Exists, F, Min, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Exists, Expression, F, Min, QuerySet
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
@@ -93,6 +92,36 @@ def current_version() -> int:
     return row[0] if row else 0
 
 
+class CurrentState(Expression):
+    """A state row's condition of being current: built from the current content version and
+    not expired at ``now``. Written as SQL around the row's own columns (found by the ORM):
+    every listing asks it on every request, and the ORM built and compiled the same subquery,
+    coalesce and exclusion each time (0.7 ms of a start page's 26, twice)."""
+
+    output_field = BooleanField()
+    conditional = True
+
+    def __init__(self, now):
+        super().__init__()
+        self.now = now
+        self.source = [F("version"), F("valid_until")]
+
+    def get_source_expressions(self):
+        return self.source
+
+    def set_source_expressions(self, expressions):
+        self.source = list(expressions)
+
+    def as_sql(self, compiler, connection):
+        version, valid_until = (compiler.compile(column)[0] for column in self.source)
+        table = connection.ops.quote_name(ContentVersion._meta.db_table)
+        sql = (
+            f"({version} = COALESCE((SELECT version FROM {table} WHERE id = %s), 0)"
+            f" AND ({valid_until} IS NULL OR {valid_until} > %s))"
+        )
+        return sql, [VERSION_ROW, connection.ops.adapt_datetimefield_value(self.now)]
+
+
 class StoredRows:
     """Rows built from the page tree and kept until public content changes: the freshness
     rule and the rebuild of every stored table. Subclasses say which ``tables`` they fill
@@ -114,11 +143,8 @@ class StoredRows:
         no live page expired since), else no row: a query that can run as part of another
         statement (``FilterSet.facet_counts``), so that asking costs no query of its own and
         sees the same snapshot as the rows it guards."""
-        latest = ContentVersion.objects.filter(pk=VERSION_ROW).values("version")[:1]
-        return (
-            StoredListingState.objects.filter(name=self.name)
-            .filter(version=Coalesce(Subquery(latest), Value(0)))
-            .exclude(valid_until__lte=timezone.now())
+        return StoredListingState.objects.filter(name=self.name).filter(
+            CurrentState(timezone.now())
         )
 
     def ensure_fresh(self) -> None:
