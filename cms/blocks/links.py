@@ -151,10 +151,10 @@ class TeaserValue(blocks.StructValue):
     def shown(self) -> Page | None:
         """Resolved with the other teasers of its stream when they are loaded; on its own
         when it was not (a preview's form data) or is shown in another language since."""
-        shown = self.__dict__.setdefault("_shown", {})
-        if get_language() not in shown:
+        language, shown = get_language(), self.__dict__.setdefault("_shown", {})
+        if language not in shown:
             resolve_teasers([self])
-        return shown[get_language()]
+        return shown[language]
 
 
 def resolve_teasers(teasers) -> list[Page | None]:
@@ -172,9 +172,10 @@ def resolve_teasers(teasers) -> list[Page | None]:
         image_id = getattr(page, "teaser_image_id", None)
         if image_id in images:
             page.teaser_image = images[image_id]
+    language = get_language()
     shown = [localized[t["page"].pk] if t["page"] is not None else None for t in teasers]
     for teaser, page in zip(teasers, shown, strict=True):
-        teaser.__dict__.setdefault("_shown", {})[get_language()] = page
+        teaser.__dict__.setdefault("_shown", {})[language] = page
     return shown
 
 

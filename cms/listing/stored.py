@@ -79,7 +79,8 @@ def new_database_identity(using: str = DEFAULT_DB_ALIAS) -> None:
     ContentVersion.objects.using(using).filter(pk=VERSION_ROW).update(database=uuid.uuid4())
 
 
-# Read on every page request (``cms.routing``): a fixed statement, not compiled each time.
+# Read on every page request (``cms.routing``) and inside every listing's statement
+# (``CurrentState``): a fixed statement, not compiled each time.
 CURRENT_VERSION_SQL = "SELECT version FROM {table} WHERE id = %s"
 
 
@@ -114,9 +115,11 @@ class CurrentState(Expression):
 
     def as_sql(self, compiler, connection):
         version, valid_until = (compiler.compile(column)[0] for column in self.source)
-        table = connection.ops.quote_name(ContentVersion._meta.db_table)
+        latest = CURRENT_VERSION_SQL.format(
+            table=connection.ops.quote_name(ContentVersion._meta.db_table)
+        )
         sql = (
-            f"({version} = COALESCE((SELECT version FROM {table} WHERE id = %s), 0)"
+            f"({version} = COALESCE(({latest}), 0)"
             f" AND ({valid_until} IS NULL OR {valid_until} > %s))"
         )
         return sql, [VERSION_ROW, connection.ops.adapt_datetimefield_value(self.now)]
