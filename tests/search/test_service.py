@@ -6,7 +6,7 @@ from django.http import QueryDict
 from django.utils import translation
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.search.index import get_indexed_models
 
@@ -15,6 +15,7 @@ import pytest
 from cms.localization import locale_ids
 from events.models import NewsPage
 from search import postgres
+from search.filters import with_search_fields
 from search.service import (
     MAX_QUERY_LENGTH,
     _page_content_types,
@@ -412,6 +413,25 @@ class TestFiltersAndFacets:
         assert titles(response) == []
         response = search("Bürgerbeteiligung", params(region="duesseldorf"), "de")
         assert titles(response) == ["Katernberg"]
+
+    def test_municipality_and_region_come_from_the_nearest_listed_ancestor(self, network):
+        # The municipalities' paths may differ in length (a municipality placed higher up):
+        # each length is looked up by its own prefix of the page's path.
+        places = {
+            network.essen.path: ("essen", "Essen", "duesseldorf"),
+            network.library.path: ("bibliothek", "Bibliothek", "koeln"),
+        }
+        assert len(network.essen.path) > len(network.library.path)
+        pages = [network.katernberg, network.publication, network.nordstadt, network.essen]
+        found = with_search_fields(
+            Page.objects.filter(pk__in=[page.pk for page in pages]), places
+        ).values_list("pk", "search_municipality", "search_region", "search_type")
+        assert {row[0]: row[1:] for row in found} == {
+            network.katernberg.pk: ("essen", "duesseldorf", "profile"),
+            network.publication.pk: ("bibliothek", "koeln", "publication"),
+            network.nordstadt.pk: (None, None, "profile"),
+            network.essen.pk: ("essen", "duesseldorf", "municipality"),
+        }
 
     def test_year_and_date_range_apply_to_dated_pages_only(self, network, topics):
         text = "Partizipation"  # the synonym of the topic: every page tagged with it
