@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -32,6 +32,7 @@ from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from cms.demo.statistics import refresh_statistics
 from cms.listing.stored import content_changed
 from cms.models import TaggedPage, Topic
 from cms.parents import set_parent_keys
@@ -257,12 +258,9 @@ def generate(total: int, seed: int = 2026, progress: Callable[[int], None] = lam
     if any(added.values()):
         # Written around the ORM's signals: the stored listings are stale now.
         content_changed()
-        # Fresh planner statistics: without them PostgreSQL plans the new thousands of rows
-        # as if the tables were still small (seconds instead of milliseconds per listing).
-        # VACUUM also drops the row versions the search index's upserts left behind.
-        with connection.cursor() as cursor:
-            vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
-            cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+        # Statistics of the new thousands of rows; VACUUM also drops the row versions the
+        # search index's upserts left behind.
+        refresh_statistics()
     return added
 
 

@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.core.management import call_command
+from django.db import connection
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Locale, Page, Revision, Site
@@ -37,6 +38,19 @@ def test_loader_is_idempotent(demo):
     before = snapshot()
     call_command("load_demo_content", verbosity=0)
     assert snapshot() == before
+
+
+def test_the_loaded_content_has_planner_statistics(demo):
+    # Without statistics PostgreSQL plans freshly loaded tables as if they were empty (and
+    # gets none until autovacuum comes by, never where it is off).
+    pages = Page.objects.count()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'wagtailcore_page'")
+            assert cursor.fetchone()[0] == pages
+        else:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'wagtailcore_page'")
+            assert any(stat.split()[0] == str(pages) for (stat,) in cursor.fetchall())
 
 
 def check_every_german_page_has_a_live_english_translation():

@@ -10,6 +10,7 @@ from django.test.utils import override_settings
 
 from cms.demo.context import DemoContext
 from cms.demo.registry import discover_steps
+from cms.demo.statistics import refresh_statistics
 from cms.management.demo_guard import DemoCommandMixin
 from cms.search_index import deferred_search_index
 
@@ -34,6 +35,7 @@ class Command(DemoCommandMixin, BaseCommand):
                 with transaction.atomic():
                     step.run(context)
         if context.created:
+            refresh_statistics()
             summary = ", ".join(
                 f"{count} × {kind}" for kind, count in sorted(context.created.items())
             )
