@@ -282,7 +282,9 @@ def search(
     ``selection``); ``page``/``per_page`` (HTML) or ``offset``/``limit`` (API, default: the
     first 100) choose the results returned. A fixed number of queries: expansion and ranking,
     promotions, one per facet, the page of results and their topics (one more for the ranking
-    when its probe of the best matches found too few visible, ``search.postgres.ranked``)."""
+    when its probe of the best matches found too few visible, ``search.postgres.ranked``;
+    two more when fewer than ``FALLBACK_BELOW`` pages match: the similar words and a ranking
+    that lets them count)."""
     locale_id = locale_ids().get(language) or Locale.get_default().pk
     text = clean_query(text)
     if filterset is None:

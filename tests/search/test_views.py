@@ -179,6 +179,15 @@ class TestQueryCounts:
         # everything it shows, their topics, their excerpts. The topic vocabulary is cached.
         assert few == (9 if connection.vendor == "postgresql" else 10)
 
+    @pytest.mark.postgres(reason="the similar words (typos) are asked of PostgreSQL only")
+    def test_similar_words_are_asked_only_when_too_few_pages_match(self, client, network):
+        for index in range(5):  # enough that no similarity fallback runs
+            NewsPageFactory(parent=network.news_index, title=f"Quartiersfest {index}")
+        found = self.count(client, {"q": "Quartiersfest"})
+        assert found == 9
+        # A typo: the words that resemble its stem, and a ranking that lets them count.
+        assert self.count(client, {"q": "Beteilgung"}) == found + 2
+
 
 class TestSuggestions:
     def test_titles_and_topics_starting_with_the_text(self, client, network):
