@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from cms.querysets import visible
+from cms.querysets import VISIBLE_NOW, visible
 
 LOCALE_IDS_CACHE_KEY = "cms:locale-ids"
 
@@ -96,11 +96,14 @@ def localized_specific_pages(pages) -> dict[int, Page | None]:
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
-    shown = set(
-        visible(Page.objects.filter(pk__in={page.pk for page in pages})).values_list(
-            "pk", flat=True
+    if all(hasattr(page, VISIBLE_NOW) for page in pages):  # loaded with ``with_visibility``
+        shown = {page.pk for page in pages if getattr(page, VISIBLE_NOW)}
+    else:
+        shown = set(
+            visible(Page.objects.filter(pk__in={page.pk for page in pages})).values_list(
+                "pk", flat=True
+            )
         )
-    )
     locale = active_locale()
     keys = {
         page.translation_key for page in pages if page.pk in shown and page.locale_id != locale.pk

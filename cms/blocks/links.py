@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.localization import localized_specific_pages
+from cms.querysets import with_visibility
 from cms.serializers import document_representation, image_representation
 
 
@@ -127,11 +128,12 @@ class SpecificPageChooserBlock(blocks.PageChooserBlock):
 
     def bulk_to_python(self, values):
         ids = [value for value in values if value]
-        pages = (
-            Page.objects.filter(pk__in=ids).specific().defer_streamfields().in_bulk()
-            if ids
-            else {}
-        )
+        if not ids:
+            return [None] * len(values)
+        # Whether visitors may see each page comes along (``with_visibility``): teasers show
+        # only visible pages, and asking apart cost a query of its own.
+        pages = with_visibility(Page.objects.filter(pk__in=ids)).specific()
+        pages = pages.defer_streamfields().in_bulk()
         return [pages.get(value) for value in values]
 
     def to_python(self, value):

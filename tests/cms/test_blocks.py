@@ -306,6 +306,9 @@ class TestOtherBlocks:
             __, one = represent(pages[:1])
             data, six = represent(pages)
         assert one == six
+        # The pages' types, with whether visitors may see them; the pages of the one type
+        # (without images, no query for them).
+        assert six == 2
         assert [item["text"] for item in data] == [f"Teaser {i}" for i in range(6)]
         assert data[0]["url"] == pages[0].url
 
