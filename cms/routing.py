@@ -37,12 +37,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 
 from wagtail import views as wagtail_views
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from cms.listing.stored import current_version
 
@@ -158,6 +159,39 @@ def remembers_routes(content_type_id: int) -> bool:
     return getattr(model, "remember_routes", False)
 
 
+# The statement that loads a remembered page, per page type: compiled by the ORM once, not on
+# every request (0.45 of a news page's 5.6 ms). Its one parameter is the page's key.
+PAGE_STATEMENTS: dict[type, str | None] = {}
+# The key the statements are compiled with, to find it among their parameters.
+COMPILED_KEY = -(2**31) + 17
+
+
+def page_statement(model: type) -> str | None:
+    """SQL for a live page of ``model`` by key, with its locale's language code (``language``);
+    None if the ORM's statement had parameters besides the key (then it is compiled per
+    request)."""
+    if model not in PAGE_STATEMENTS:
+        pages = model._default_manager.order_by().filter(pk=COMPILED_KEY, live=True)
+        pages = pages.annotate(route_language=F("locale__language_code"))
+        sql, params = pages.query.sql_with_params()
+        PAGE_STATEMENTS[model] = sql if list(params) == [COMPILED_KEY] else None
+    return PAGE_STATEMENTS[model]
+
+
+def live_page(model: type, pk: int) -> Page | None:
+    """The page ``pk`` of ``model`` if it is live, with its locale (one query)."""
+    sql = page_statement(model)
+    if sql is None:
+        pages = model._default_manager.select_related("locale").order_by()
+        return next(iter(pages.filter(pk=pk, live=True)), None)  # one row: no order
+    page = next(iter(model._default_manager.raw(sql, [pk])), None)
+    if page is not None:
+        page.locale = Locale.from_db(
+            page._state.db, ["id", "language_code"], [page.locale_id, page.route_language]
+        )
+    return page
+
+
 class RouteMemoryMiddleware:
     """Answer Wagtail's routing from ``memory`` and remember what it found (see the module)."""
 
@@ -189,8 +223,7 @@ class RouteMemoryMiddleware:
         components = path_components(path)
         page = None
         if route is not None:
-            pages = route.model._default_manager.select_related("locale").order_by()
-            page = next(iter(pages.filter(pk=route.pk, live=True)), None)  # one row: no order
+            page = live_page(route.model, route.pk)
         if page is not None and consumed_components(page, site, components) != route.consumed:
             # Its address changed without a new version (an unpublished ancestor renamed or
             # moved: the descendants' paths change in the same transaction, no signal of a

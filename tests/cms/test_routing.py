@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 import pytest
 
@@ -301,3 +301,25 @@ def test_a_failure_while_remembering_keeps_the_response(client, chain, monkeypat
     response = client.get("/de/a/")
     assert response.status_code == 200
     assert "Ebene A" in response.text
+
+
+@pytest.mark.parametrize("model", get_page_models(), ids=lambda model: model.__name__)
+def test_every_page_type_is_loaded_by_a_statement_compiled_once(model):
+    # Only the key is a parameter: no page type falls back to compiling per request.
+    assert routing.page_statement(model) is not None
+
+
+def test_the_remembered_page_is_the_live_page_with_its_locale(chain):
+    a, __, c = chain
+    page = routing.live_page(ContentPage, c.pk)
+    expected = ContentPage.objects.select_related("locale").get(pk=c.pk)
+    fields = [field.attname for field in ContentPage._meta.concrete_fields]
+    assert [getattr(page, name) for name in fields] == [getattr(expected, name) for name in fields]
+    with CaptureQueriesContext(connection) as queries:
+        assert page.locale == expected.locale
+        assert page.locale.language_code == "de"
+    assert queries.captured_queries == []
+    a.unpublish()
+    assert routing.live_page(ContentPage, a.pk) is None
+    assert routing.live_page(ContentPage, c.pk) is not None  # live below an unpublished page
+    assert routing.live_page(EventIndexPage, c.pk) is None  # another type's key
