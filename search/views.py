@@ -10,6 +10,7 @@ from cms.filters import Problem
 from cms.listing.filters import clean_text
 from cms.localization import active_locale, locale_ids
 from cms.models.topics import topic_vocabulary
+from cms.routing import site_for_request
 
 from . import hubs
 from .filters import SearchFilters
@@ -54,6 +55,7 @@ def search_page(request):
     )
     response.problems.extend(problems)
     page_obj = response.page
+    site_for_request(request)  # the results' URLs and the page's shell need the site
     attach_snippets(page_obj.object_list, response, language, request)
     return TemplateResponse(
         request,

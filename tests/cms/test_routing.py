@@ -4,6 +4,7 @@ sites and languages are routed afresh on the next request."""
 
 from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
@@ -240,6 +241,24 @@ def test_the_remembered_site_is_a_copy_for_each_request(client, chain):
     assert site.root_page_id == chain[0].get_parent().pk
     site.site_name = "verändert"
     assert routing.memory.site(key, version).site_name != "verändert"
+
+
+def test_views_outside_the_page_tree_find_the_site_in_the_memory(client, home):
+    # The search links to pages: their URLs need the site, read from the memory by the
+    # content version (no query for the site itself), and changed sites are seen at once.
+    client.get("/de/suche/", {"q": "Quartier"})
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/de/suche/", {"q": "Quartier"}).status_code == 200
+    statements = [query["sql"] for query in queries.captured_queries]
+    assert not [sql for sql in statements if "wagtailcore_site" in sql]
+    assert any("cms_contentversion" in sql for sql in statements)
+    request = RequestFactory().get("/de/suche/", HTTP_HOST="localhost")
+    site = routing.site_for_request(request)
+    assert site == Site.objects.get(is_default_site=True)
+    site.site_name = "Umbenannt"
+    site.save()
+    request = RequestFactory().get("/de/suche/", HTTP_HOST="localhost")
+    assert routing.site_for_request(request).site_name == "Umbenannt"
 
 
 def test_view_restrictions_of_a_remembered_page_cost_no_query(client, chain, settings):

@@ -170,13 +170,14 @@ class TestQueryCounts:
             )
         assert self.count(client, {**query, "per_page": "10"}) == few
         assert self.count(client, {**query, "per_page": "50"}) == few
-        # The site (1; menu, settings, header and footer come from the cached site shell,
-        # cms.shell), then the search on the listing engine: expansion and ranking
-        # (PostgreSQL) or Wagtail's backend with its visibility queries (elsewhere),
-        # promotions, the municipalities (paths, slugs, titles, regions), the facets (type,
-        # topic, region, municipality, year: one grouped query each, sent as one UNION ALL
-        # statement; the total comes from the type facet, no COUNT), the page of results with
-        # everything it shows, their topics, their excerpts. The topic vocabulary is cached.
+        # The content version, for the site from the route memory (1; menu, settings, header
+        # and footer come from the cached site shell, cms.shell), then the search on the
+        # listing engine: expansion and ranking (PostgreSQL) or Wagtail's backend with its
+        # visibility queries (elsewhere), promotions, the municipalities (paths, slugs,
+        # titles, regions), the facets (type, topic, region, municipality, year: one grouped
+        # query each, sent as one UNION ALL statement; the total comes from the type facet, no
+        # COUNT), the page of results with everything it shows, their topics, their excerpts.
+        # The topic vocabulary is cached.
         assert few == (9 if connection.vendor == "postgresql" else 10)
 
     @pytest.mark.postgres(reason="the similar words (typos) are asked of PostgreSQL only")
