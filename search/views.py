@@ -93,6 +93,7 @@ def suggestions(request):
 
 
 def topic_overview(request):
+    site_for_request(request)  # the page's shell needs the site
     return TemplateResponse(
         request,
         "search/topic_overview.html",
@@ -110,6 +111,7 @@ def _topic(slug: str):
 
 def topic_hub(request, slug):
     topic = _topic(slug)
+    site_for_request(request)  # the pages' URLs and the page's shell need the site
     return TemplateResponse(
         request,
         "search/topic_hub.html",
