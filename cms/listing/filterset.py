@@ -2,6 +2,7 @@
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
@@ -292,7 +293,7 @@ class FilterSet:
                         label=label,
                         count=count,
                         selected=key in chosen_set,
-                        query_string=selection.toggle(name, key),
+                        toggle=partial(selection.toggle, name, key),
                         item=item,
                     )
                 )
@@ -301,7 +302,7 @@ class FilterSet:
                     name=declared.param,
                     label=str(declared.label),
                     options=declared.sort_options(options),
-                    remove_query_string=selection.query_string(**{declared.param: None}),
+                    remove=partial(selection.query_string, **{declared.param: None}),
                 )
             )
         return facets

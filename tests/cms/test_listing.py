@@ -420,6 +420,25 @@ def test_facet_labels_come_from_the_vocabularies(random_events):
     assert years == sorted(years, reverse=True)
 
 
+def test_query_strings_of_facets_are_built_when_asked(random_events, monkeypatch):
+    filterset = SampleFilters(random_events)
+    selection = filterset.parse(query("year=2026"))
+    built = []
+    toggle = type(selection).toggle
+    monkeypatch.setattr(
+        type(selection), "toggle", lambda self, *args: built.append(args) or toggle(self, *args)
+    )
+    listing = filterset.run(random_events, selection, limit=1)
+    assert built == []  # a template that shows the options as choices asks for none
+    year = listing.facet("year")
+    chosen = next(option for option in year.options if option.selected)
+    assert chosen.query_string == "?"  # choosing it again removes it
+    other = next(option for option in year.options if not option.selected)
+    assert other.query_string == f"?year={other.value}"  # one year at a time
+    assert year.remove_query_string == "?"
+    assert built == [("year", 2026), ("year", other.item)]
+
+
 def test_pages_for_html(random_events):
     filterset = SampleFilters(random_events)
     listing = filterset.run(
