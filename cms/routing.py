@@ -167,9 +167,9 @@ COMPILED_KEY = -(2**31) + 17
 
 
 def page_statement(model: type) -> str | None:
-    """SQL for a live page of ``model`` by key, with its locale's language code (``language``);
-    None if the ORM's statement had parameters besides the key (then it is compiled per
-    request)."""
+    """SQL for a live page of ``model`` by key, with its locale's language code (as
+    ``route_language``); None if the ORM's statement had parameters besides the key (then it
+    is compiled per request)."""
     if model not in PAGE_STATEMENTS:
         pages = model._default_manager.order_by().filter(pk=COMPILED_KEY, live=True)
         pages = pages.annotate(route_language=F("locale__language_code"))
