@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.utils.translation import get_language
 
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 
 from cms.querysets import VISIBLE_NOW, visible
 
@@ -43,6 +43,19 @@ def active_locale() -> Locale:
         return Locale.get_default()
     pk = locale_ids().get(code)
     return Locale(pk=pk, language_code=code) if pk else Locale.get_default()
+
+
+def localized(obj):
+    """Wagtail's ``obj.localized`` (a translatable snippet in the active language) without
+    its query for the active locale: the object itself in its own language, else its
+    translation (one query), or the object where there is none (or none live)."""
+    locale = active_locale()
+    if obj.locale_id == locale.pk:
+        return obj
+    translation = obj.get_translation_or_none(locale)
+    if translation is None or (isinstance(translation, DraftStateMixin) and not translation.live):
+        return obj
+    return translation
 
 
 PAGE_LINK_FIELDS = ("id", "title", "path", "depth", "url_path", "locale_id", "translation_key")

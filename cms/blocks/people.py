@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from cms.localization import localized
 from cms.serializers import image_representation
 
 
@@ -25,11 +26,11 @@ class ContactPersonBlock(SnippetChooserBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["person"] = value.localized if value else None
+        context["person"] = localized(value) if value else None
         return context
 
     def get_api_representation(self, value, context=None):
-        return contact_person_representation(value.localized) if value else None
+        return contact_person_representation(localized(value)) if value else None
 
     def deconstruct(self):
         # Our __init__ fixes the target model, so migrations need no positional arguments.

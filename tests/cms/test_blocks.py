@@ -247,6 +247,17 @@ class TestContactPerson:
         assert data["email"] == person.email
         assert data["image"] is None
 
+    def test_a_person_in_the_visitors_language_costs_no_query(self, english):
+        person = ContactPersonFactory(name="Koordinierungsstelle", role="Koordination")
+        block = ContactPersonBlock()
+        block.get_api_representation(person)  # the locale ids, cached from then on
+        with translation.override("de"), CaptureQueriesContext(connection) as queries:
+            assert block.get_api_representation(person)["role"] == "Koordination"
+        assert queries.captured_queries == []
+        # Without an English translation the German one is shown on the English site.
+        with translation.override("en"):
+            assert block.get_api_representation(person)["role"] == "Koordination"
+
     def test_rendered_with_phone_link(self):
         person = ContactPersonFactory(phone="0228 914 89-65")
         html = ContactPersonBlock().render(person)
