@@ -34,13 +34,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
-from django.db.models import BooleanField, Exists, Expression, F, Min, QuerySet
+from django.db.models import Exists, F, Min, QuerySet
 from django.utils import timezone
 
 from wagtail.models import Locale, Page
 
 from cms.models.listing import ContentVersion, StoredListingState
 from cms.models.topics import TaggedPage
+from cms.querysets import ColumnCondition
 
 VERSION_ROW = 1
 
@@ -93,36 +94,25 @@ def current_version() -> int:
     return row[0] if row else 0
 
 
-class CurrentState(Expression):
+class CurrentState(ColumnCondition):
     """A state row's condition of being current: built from the current content version and
-    not expired at ``now``. Written as SQL around the row's own columns (found by the ORM):
-    every listing asks it on every request, and the ORM built and compiled the same subquery,
-    coalesce and exclusion each time (0.7 ms of a start page's 26, twice)."""
+    not expired at ``now``. Every listing asks it on every request, and the ORM built and
+    compiled the same subquery, coalesce and exclusion each time (0.7 ms of a start page's
+    26, twice)."""
 
-    output_field = BooleanField()
-    conditional = True
+    columns = ("version", "valid_until")
+    sql = (
+        "({0} = COALESCE(("
+        + CURRENT_VERSION_SQL.format(table=ContentVersion._meta.db_table)
+        + "), 0) AND ({1} IS NULL OR {1} > %s))"
+    )
 
     def __init__(self, now):
         super().__init__()
         self.now = now
-        self.source = [F("version"), F("valid_until")]
 
-    def get_source_expressions(self):
-        return self.source
-
-    def set_source_expressions(self, expressions):
-        self.source = list(expressions)
-
-    def as_sql(self, compiler, connection):
-        version, valid_until = (compiler.compile(column)[0] for column in self.source)
-        latest = CURRENT_VERSION_SQL.format(
-            table=connection.ops.quote_name(ContentVersion._meta.db_table)
-        )
-        sql = (
-            f"({version} = COALESCE(({latest}), 0)"
-            f" AND ({valid_until} IS NULL OR {valid_until} > %s))"
-        )
-        return sql, [VERSION_ROW, connection.ops.adapt_datetimefield_value(self.now)]
+    def params(self, connection) -> list:
+        return [VERSION_ROW, connection.ops.adapt_datetimefield_value(self.now)]
 
 
 class StoredRows:
