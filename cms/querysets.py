@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
+from cms.statements import now_param
+
 
 class ColumnCondition(Expression):
     """A condition written as SQL around a row's own columns (``columns``, found by the ORM,
@@ -118,7 +120,7 @@ class VisibleAt(PageCondition):
         self.now = now
 
     def params(self, connection) -> list:
-        return [connection.ops.adapt_datetimefield_value(self.now)]
+        return [now_param(self.now, connection)]
 
 
 def restricted_ancestor() -> RestrictedAncestor:

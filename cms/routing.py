@@ -45,6 +45,7 @@ from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page, Site
 
+from cms import statements
 from cms.listing.stored import current_version
 
 logger = logging.getLogger(__name__)
@@ -217,6 +218,7 @@ def site_for_request(request) -> Site | None:
     version = current_version()
     if not memory.sync(version):
         return Site.find_for_request(request)  # an older version than this process has seen
+    statements.request_version.set(version)  # as for a page (``process_view``)
     return remembered_site(request, version)
 
 
@@ -227,7 +229,10 @@ class RouteMemoryMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        try:
+            response = self.get_response(request)
+        finally:
+            statements.request_version.set(None)
         missed = getattr(request, "_route_memory_miss", None)
         if missed is not None and response.status_code < 400:
             try:
@@ -243,6 +248,8 @@ class RouteMemoryMiddleware:
         version = current_version()
         if not memory.sync(version):
             return None  # an older version than this process has seen: Wagtail routes
+        # The page's statements may be remembered for this version (cms.statements).
+        statements.request_version.set(version)
         site = remembered_site(request, version)
         if site is None:
             return None  # Wagtail answers 404 itself

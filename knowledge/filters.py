@@ -127,5 +127,6 @@ def library_listing(
         per_page=per_page,
         offset=offset,
         limit=limit,
+        statement_key=(library.stored.name, getattr(locale, "pk", locale), index and index.path),
     )
     return listing, library.entries(listing.items, series)

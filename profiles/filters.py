@@ -129,10 +129,14 @@ def find_profiles(
     # by ``items`` again (the visibility rule, the municipality) for the chosen entries only.
     base = ordered_entries(profiles, locale, index)
     load = profiles.stored.pages_of(profiles.items(locale, index))
+    # What ``base`` is, for the facet statement (``cms.statements``).
+    statement_key = (profiles.stored.name, getattr(locale, "pk", locale), index and index.path)
 
     if per_page is None and limit is None:
         if facets:
-            facet_list = filterset.facets(base, selection, stored=profiles.stored)
+            facet_list = filterset.facets(
+                base, selection, stored=profiles.stored, statement_key=statement_key
+            )
         else:
             facet_list = []
             profiles.stored.ensure_fresh()
@@ -150,6 +154,7 @@ def find_profiles(
             unfiltered_total=facets and not selection.is_empty(),
             stored=profiles.stored,
             load=load,
+            statement_key=statement_key,
         )
     entries = profile_entries(listing.items)
     if listing.page is not None:

@@ -316,6 +316,10 @@ def search(
         offset=offset,
         limit=limit,
         load=load,
+        # The facet statement is the same for every search of a language and choice of
+        # filters but for the ranked hits, which it is sent with (``cms.statements``).
+        statement_key=("search", locale_id) if ranked_ids else None,
+        statement_slots={"hits": ranked_ids},
     )
     topics = topic_slugs_of(listing.items)
     hits = []

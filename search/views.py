@@ -36,6 +36,9 @@ def _page_size(request, problems: list) -> str:
 def search_page(request):
     """The search page: the search's filter set parses the URL once; its facets' links keep
     the words first and the page size last, and lead back to the first page."""
+    # The results' URLs and the page's shell need the site; found first, with the content
+    # version the search's statements are remembered for (``cms.statements``).
+    site_for_request(request)
     text = clean_query(request.GET.get("q", ""))
     language = _language()
     problems: list[Problem] = []
@@ -55,7 +58,6 @@ def search_page(request):
     )
     response.problems.extend(problems)
     page_obj = response.page
-    site_for_request(request)  # the results' URLs and the page's shell need the site
     attach_snippets(page_obj.object_list, response, language, request)
     return TemplateResponse(
         request,

@@ -14,7 +14,7 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from cms import pagecache
+from cms import pagecache, statements
 from cms.routing import memory as route_memory
 from tests.databases import (
     drop_shared_template,
@@ -121,6 +121,7 @@ def clear_caches():
     for cache in caches.all():
         cache.clear()
     route_memory.clear()
+    statements.memory.clear()
     pagecache.forget_database()
 
 

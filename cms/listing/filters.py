@@ -309,6 +309,11 @@ class Filter:
         facets to the database as one statement."""
         raise NotImplementedError
 
+    @property
+    def counts_in_sql(self) -> bool:
+        """Does the filter count its facet by :meth:`count_query` (else by :meth:`counts`)?"""
+        return type(self).count_query is not Filter.count_query
+
     def group_key(self, context: dict) -> tuple | None:
         """(key, label or None): the expressions :meth:`count_query` groups by, when it counts
         the items of its queryset by a key of their own row (no join, no other condition than

@@ -1,6 +1,6 @@
 """FilterSet, Selection and Listing: the engine every filtered list runs on."""
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
@@ -9,11 +9,13 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import IntegerField, QuerySet, Value
+from django.utils.translation import get_language
 
 from django_cte import CTE, with_cte
 
 from cms.facets import Facet, FacetOption
 from cms.filters import Problem
+from cms.statements import remembered_rows
 
 from . import bounds
 from .filters import Filter, SpanFilter, grouped, grouped_sets, span_condition
@@ -23,6 +25,8 @@ UNFILTERED = "__unfiltered__"  # facet_counts: the number of all items
 GUARD = "__guard__"  # facet_counts: the rows of ``guard`` (a stored listing is current)
 # Their numbers in the facet statement's rows (the facets are numbered from 0).
 TOTALS = {TOTAL: -1, UNFILTERED: -2, GUARD: -3}
+# The columns of the facet statement's rows.
+FACET_COLUMNS = ("facet_name", "facet_key", "facet_label", "facet_total")
 
 PAGE_PARAM = "page"
 
@@ -148,50 +152,65 @@ class FilterSet:
         total: bool = False,
         unfiltered: bool = False,
         guard: QuerySet | None = None,
+        statement_key: Hashable | None = None,
+        statement_slots: dict | None = None,
     ) -> dict:
         """Facet name → its (value, count) pairs: each facet's grouped query applies every
         other filter's choice; all of them go to the database as one UNION ALL statement.
         With ``total``, the same statement counts the matching items (under ``TOTAL``), with
         ``unfiltered`` all items of ``queryset`` (under ``UNFILTERED``), with ``guard`` the
-        rows of that queryset (under ``GUARD``)."""
-        parts, counts = [], {}
-        listed = self.listed(queryset)
-        items = listed.queryset() if listed is not None else queryset
-        filtered = self.apply(items, selection)
-        shared = self.shared_keys(names, selection, total)
-        asked = {TOTAL: filtered} if total else {}
-        asked |= {UNFILTERED: items} if unfiltered else {}
-        asked |= {GUARD: guard} if guard is not None else {}
-        for key, counted in asked.items():
-            if key == TOTAL and shared:
-                continue  # counted with the shared facets
-            part = grouped(counted, Value(""), count="pk").annotate(
-                facet_name=Value(TOTALS[key], output_field=IntegerField())
-            )
-            parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
-        if shared:
-            parts.append(grouped_sets(filtered, shared, every=TOTALS[TOTAL] if total else None))
-        for index, name in enumerate(names):
-            if index in shared:
-                continue
-            declared = self.declared[name]
-            subset = self.apply(items, selection, without=name)
-            try:
+        rows of that queryset (under ``GUARD``). ``statement_key``: what ``queryset`` is
+        (e.g. its listing, language and index page), to compile the statement once per
+        content version and choice of filters (``cms.statements``), ``statement_slots`` the
+        lists among its parameters that change with each request (e.g. the search's hits)."""
+        counts = {}
+        asked = {TOTAL} if total else set()
+        asked |= {UNFILTERED} if unfiltered else set()
+        asked |= {GUARD} if guard is not None else set()
+        own_way = [name for name in names if not self.declared[name].counts_in_sql]
+        if own_way or statement_key is None:
+            memo_key = None
+        else:
+            shape = (type(self), tuple(names), tuple(selection.pairs()), frozenset(asked))
+            memo_key = ("facets", statement_key, shape, get_language())
+
+        def statement():
+            parts = []
+            listed = self.listed(queryset)
+            items = listed.queryset() if listed is not None else queryset
+            filtered = self.apply(items, selection)
+            shared = self.shared_keys(names, selection, total)
+            counted_sets = {TOTAL: filtered, UNFILTERED: items, GUARD: guard}
+            for total_name in (TOTAL, UNFILTERED, GUARD):
+                if total_name not in asked or (total_name == TOTAL and shared):
+                    continue  # not asked, or counted with the shared facets
+                part = grouped(counted_sets[total_name], Value(""), count="pk").annotate(
+                    facet_name=Value(TOTALS[total_name], output_field=IntegerField())
+                )
+                parts.append(part.values_list(*FACET_COLUMNS))
+            if shared:
+                every = TOTALS[TOTAL] if total else None
+                parts.append(grouped_sets(filtered, shared, every=every))
+            for index, name in enumerate(names):
+                if index in shared:
+                    continue
+                declared = self.declared[name]
+                subset = self.apply(items, selection, without=name)
+                if name in own_way:  # a filter that counts in its own way
+                    if listed is not None:
+                        subset = with_cte(listed, select=subset)
+                    counts[name] = list(declared.counts(subset, self.context))
+                    continue
                 part = declared.count_query(subset, self.context)
-            except NotImplementedError:  # a filter that counts in its own way
-                if listed is not None:
-                    subset = with_cte(listed, select=subset)
-                counts[name] = list(declared.counts(subset, self.context))
-                continue
-            part = part.annotate(facet_name=Value(index, output_field=IntegerField()))
-            parts.append(part.values_list("facet_name", "facet_key", "facet_label", "facet_total"))
-        if not parts:
-            return counts
-        combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-        if listed is not None:
-            combined = with_cte(listed, select=combined)
+                part = part.annotate(facet_name=Value(index, output_field=IntegerField()))
+                parts.append(part.values_list(*FACET_COLUMNS))
+            if not parts:
+                return None
+            combined = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+            return with_cte(listed, select=combined) if listed is not None else combined
+
         rows: dict[int, list] = {}
-        for index, key, label, number in combined:
+        for index, key, label, number in remembered_rows(memo_key, statement, statement_slots):
             rows.setdefault(index, []).append((key, label, number))
         for index, name in enumerate(names):
             if name not in counts:
@@ -245,6 +264,8 @@ class FilterSet:
         counted: dict | None = None,
         unfiltered: bool = False,
         stored=None,
+        statement_key: Hashable | None = None,
+        statement_slots: dict | None = None,
     ) -> list[Facet]:
         """Disjunctive facets: each facet's counts apply every other filter's choice, in one
         grouped query per facet (or one for those nothing was chosen of, ``shared_keys``), all
@@ -265,6 +286,8 @@ class FilterSet:
                 total=counted is not None and not self.partition,
                 unfiltered=counted is not None and unfiltered,
                 guard=stored.current() if stored is not None else None,
+                statement_key=statement_key,
+                statement_slots=statement_slots,
             )
 
         all_counts = count()
@@ -320,18 +343,27 @@ class FilterSet:
         unfiltered_total: bool = False,
         stored=None,
         load=list,
+        statement_key: Hashable | None = None,
+        statement_slots: dict | None = None,
     ) -> "Listing":
         """The listing: a page of items (``page``/``per_page`` for HTML, ``offset``/``limit``
         for the API), the total, the facets. Queries: one statement for the facets and the
         total, one for the page (and one count without facets). ``queryset`` may be the
         entries of a stored listing (``stored``): they are rebuilt first if not current.
         ``load`` turns the page's slice of ``queryset`` into its items (e.g. the pages of
-        stored entries, in one query)."""
+        stored entries, in one query). ``statement_key`` and ``statement_slots``: what
+        ``queryset`` is, for the facet statement (``facet_counts``)."""
         filtered = self.apply(queryset, selection)
         counted: dict = {}
         if facets:
             found_facets = self.facets(
-                queryset, selection, counted=counted, unfiltered=unfiltered_total, stored=stored
+                queryset,
+                selection,
+                counted=counted,
+                unfiltered=unfiltered_total,
+                stored=stored,
+                statement_key=statement_key,
+                statement_slots=statement_slots,
             )
         else:
             found_facets = []

@@ -42,6 +42,7 @@ from wagtail.models import Locale, Page
 from cms.models.listing import ContentVersion, StoredListingState
 from cms.models.topics import TaggedPage
 from cms.querysets import ColumnCondition
+from cms.statements import now_param
 
 VERSION_ROW = 1
 
@@ -112,7 +113,7 @@ class CurrentState(ColumnCondition):
         self.now = now
 
     def params(self, connection) -> list:
-        return [VERSION_ROW, connection.ops.adapt_datetimefield_value(self.now)]
+        return [VERSION_ROW, now_param(self.now, connection)]
 
 
 class StoredRows:

@@ -154,6 +154,9 @@ SHELL_CACHE_SECONDS = env_int("SHELL_CACHE_SECONDS", 600)
 # Where page addresses lead, kept by each worker process until public content changes
 # (cms.routing): at most this many addresses per process; 0 switches it off.
 ROUTE_MEMORY_SIZE = env_int("ROUTE_MEMORY_SIZE", 10_000)
+# Statements compiled once per content version (listings' facets; cms.statements): at most this
+# many per process; 0 switches it off.
+STATEMENT_MEMORY_SIZE = env_int("STATEMENT_MEMORY_SIZE", 1_000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

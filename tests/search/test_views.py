@@ -1,12 +1,14 @@
 """The search page and the suggestions endpoint: HTML, bad input, query counts."""
 
 import re
+from unittest import mock
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import pytest
 
+from cms import statements
 from tests.conftest import tag
 from tests.events.factories import NewsPageFactory
 
@@ -220,3 +222,31 @@ class TestSuggestions:
         form = re.search(r'<form[^>]*role="search"[^>]*>', html).group(0)
         assert 'action="/de/suche/"' in form
         assert 'method="get"' in form
+
+
+def facet_counts(client, **query) -> dict:
+    response = client.get(SEARCH, query).context["response"]
+    return {
+        facet.name: sorted((option.value, option.count) for option in facet.options)
+        for facet in response.facets
+    }
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statements are remembered on PostgreSQL only"
+)
+def test_the_facet_statement_is_compiled_once_for_every_search_of_a_language(
+    client, network, settings
+):
+    """The statement differs from search to search only by the ranked hits, which are sent
+    with it (``cms.statements``): other words reuse it and count their own hits."""
+    searches = [{"q": "Quartier"}, {"q": "Beteiligung"}, {"q": "Beteiligung", "type": "news"}]
+    with mock.patch.object(
+        statements, "compile_statement", wraps=statements.compile_statement
+    ) as spy:
+        remembered = [facet_counts(client, **query) for query in searches]
+        again = [facet_counts(client, **query) for query in searches]
+    assert spy.call_count == 2  # one per choice of filters
+    settings.STATEMENT_MEMORY_SIZE = 0
+    assert [facet_counts(client, **query) for query in searches] == remembered == again
+    assert remembered[0] != remembered[1]

@@ -1,0 +1,163 @@
+"""Statements compiled once per content version (``cms.statements``): a remembered facet
+statement gives the same counts as the ORM's, reads the request's time on every run, and is
+forgotten when public content changes. PostgreSQL only: elsewhere the ORM compiles each time
+(tested below too)."""
+
+import datetime
+from unittest import mock
+
+from django.db import connection
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+
+import pytest
+from freezegun import freeze_time
+
+from cms import statements
+from cms.listing.stored import current_version
+from events.models import NewsPage
+from tests.cms.factories import TopicFactory
+from tests.conftest import tag
+from tests.events.factories import NewsIndexPageFactory, NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statements are remembered on PostgreSQL only"
+)
+
+
+def facets(client, **query) -> dict:
+    response = client.get("/de/aktuelles/", query)
+    assert response.status_code == 200
+    found = response.context["facets"]
+    return {
+        "topics": [(topic.slug, count) for topic, count in found.topics],
+        "years": list(found.years),
+        "total": response.context["listing"].total,
+    }
+
+
+@pytest.fixture
+def news_index(home):
+    return NewsIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def news(news_index):
+    """Two news of two years, one of them on a topic."""
+    tagged = NewsPageFactory(
+        parent=news_index, title="Beteiligung", date=datetime.date(2025, 3, 1)
+    )
+    tag(tagged, TopicFactory(slug="buergerbeteiligung"))
+    NewsPageFactory(parent=news_index, title="Anderes", date=datetime.date(2024, 4, 1))
+    return tagged
+
+
+def compiled(client, **query) -> int:
+    """How often the facet statement was compiled for a request."""
+    with mock.patch.object(
+        statements, "compile_statement", wraps=statements.compile_statement
+    ) as spy:
+        facets(client, **query)
+    return spy.call_count
+
+
+@postgresql_only
+def test_the_facet_statement_is_compiled_once_per_choice_of_filters(client, news):
+    expected = {"topics": [("buergerbeteiligung", 1)], "years": [(2025, 1), (2024, 1)], "total": 2}
+    assert compiled(client) == 1
+    assert facets(client) == expected
+    assert compiled(client) == 0
+    # Another choice is another statement, remembered on its own.
+    assert compiled(client, topic="buergerbeteiligung") == 1
+    assert facets(client, topic="buergerbeteiligung") == {
+        "topics": [("buergerbeteiligung", 1)],
+        "years": [(2025, 1)],
+        "total": 1,
+    }
+    assert compiled(client, topic="buergerbeteiligung") == 0
+    assert len(statements.memory.entries) == 2
+
+
+@postgresql_only
+def test_a_remembered_statement_counts_as_the_orm_does(client, news, settings):
+    remembered = [facets(client), facets(client), facets(client, year="2024")]
+    settings.STATEMENT_MEMORY_SIZE = 0
+    assert [facets(client), facets(client), facets(client, year="2024")] == remembered
+
+
+@postgresql_only
+def test_a_remembered_statement_reads_the_time_of_each_request(client, news):
+    """A news item that expires between two requests (no content change: the scheduler has
+    not unpublished it yet) is no longer counted by the remembered statement."""
+    news.expire_at = timezone.now() + datetime.timedelta(hours=1)
+    news.save_revision().publish()
+    assert facets(client)["total"] == 2
+    assert compiled(client) == 0
+    with freeze_time(timezone.now() + datetime.timedelta(hours=2)):
+        assert facets(client) == {"topics": [], "years": [(2024, 1)], "total": 1}
+
+
+@postgresql_only
+def test_a_change_of_public_content_forgets_the_statements(client, news, news_index):
+    facets(client, topic="buergerbeteiligung")
+    version = current_version()
+    other = TopicFactory(slug="lokale-oekonomie")  # a new version
+    tag(NewsPageFactory(parent=news_index, title="Neu", date=datetime.date(2025, 5, 1)), other)
+    assert current_version() > version
+    assert compiled(client, topic="buergerbeteiligung") == 1
+    assert statements.memory.version == current_version()
+    assert facets(client, topic="lokale-oekonomie")["total"] == 1
+
+
+def test_outside_a_request_the_orm_compiles_each_time(news):
+    rows = NewsPage.objects.values_list("title").order_by("title")
+    with mock.patch.object(statements, "compile_statement") as spy:
+        found = statements.remembered_rows(("titles",), lambda: rows)
+    assert found == [("Anderes",), ("Beteiligung",)]
+    spy.assert_not_called()
+    assert not statements.memory.entries
+
+
+@postgresql_only
+def test_the_rows_are_converted_as_the_orm_converts_them(news):
+    rows = (
+        NewsPage.objects.order_by()
+        .values_list(ExtractYear("date"))
+        .annotate(total=Count("pk"))
+        .order_by("-total", "date__year")
+    )
+    token = statements.request_version.set(current_version())
+    try:
+        first = statements.remembered_rows(("years",), lambda: rows)
+        again = statements.remembered_rows(("years",), lambda: pytest.fail("compiled again"))
+    finally:
+        statements.request_version.reset(token)
+    assert first == again == list(rows) == [(2024, 1), (2025, 1)]
+
+
+@postgresql_only
+def test_a_statement_with_another_time_is_not_remembered(news):
+    """The caller's key could not know such a value: the statement is compiled per request."""
+    rows = NewsPage.objects.filter(date__lte=datetime.date(2025, 1, 1)).values_list("title")
+    assert statements.compile_statement(rows) is None
+    assert statements.compile_statement(NewsPage.objects.all()) is None  # no values_list
+    _sql, params, _converters = statements.compile_statement(
+        NewsPage.objects.filter(title="x").values_list("title")
+    )
+    assert params == ["x"]
+
+
+def test_the_memory_keeps_one_version_and_a_bounded_number(settings):
+    settings.STATEMENT_MEMORY_SIZE = 2
+    memory = statements.StatementMemory()
+    for key in ("a", "b", "c"):
+        memory.remember(key, ("SELECT 1", [], []), version=3)
+    assert list(memory.entries) == ["b", "c"]
+    memory.remember("old", ("SELECT 1", [], []), version=2)  # read before the memory's version
+    assert memory.get("old", 2) is statements.MISSING
+    memory.remember("d", ("SELECT 1", [], []), version=4)
+    assert list(memory.entries) == ["d"]
+    assert memory.get("d", 3) is statements.MISSING
