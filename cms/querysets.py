@@ -123,6 +123,22 @@ class VisibleAt(PageCondition):
         return [now_param(self.now, connection)]
 
 
+class After(ColumnCondition):
+    """Does the row's ``column`` (a date and time) lie after ``now``, the request's time? As
+    ``column__gt=now``, but a remembered statement (``cms.statements``) fills ``now`` in on
+    each run where the ORM's parameter would be a constant of the statement."""
+
+    sql = "{0} > %s"
+
+    def __init__(self, column: str, now):
+        self.columns = (column,)
+        super().__init__()
+        self.now = now
+
+    def params(self, connection) -> list:
+        return [now_param(self.now, connection)]
+
+
 def restricted_ancestor() -> RestrictedAncestor:
     """A condition: is this page or one of its ancestors under a view restriction?"""
     return RestrictedAncestor()

@@ -19,12 +19,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connection
-from django.db.models import QuerySet
-from django.db.models.query import ValuesListIterable
+from django.db.models import Count, IntegerField, Model, QuerySet, Value
+from django.db.models.query import ModelIterable, ValuesListIterable
 from django.utils import timezone
 
 
@@ -57,7 +58,7 @@ class StatementMemory:
 
     def __init__(self):
         self.version: int | None = None
-        self.entries: OrderedDict[Hashable, tuple | None] = OrderedDict()
+        self.entries: OrderedDict[Hashable, Statement | None] = OrderedDict()
         self.lock = threading.Lock()
 
     def get(self, key: Hashable, version: int):
@@ -95,13 +96,56 @@ MISSING = object()
 memory = StatementMemory()
 
 
-def compile_statement(queryset: QuerySet, slots: dict | None = None) -> tuple | None:
-    """``queryset``'s SQL with ``NOW`` for the request's time and a ``Slot`` for each
-    parameter that equals a list of ``slots`` (name → the list this request sends), and the
-    converters the ORM applies to the columns it reads; None if it cannot be remembered: no
-    ``values_list`` of tuples, another date or time among its parameters, or a slot's list
-    not among them."""
-    if queryset._iterable_class is not ValuesListIterable or queryset.db != DEFAULT_DB_ALIAS:
+@dataclass
+class Statement:
+    """A remembered statement: its SQL, its parameters (``Slot`` where a run fills them in),
+    and how its rows become results: the ORM's converters for ``values_list`` rows, or the
+    ``model`` whose instances ``raw()`` makes of them."""
+
+    sql: str
+    params: list
+    converters: list
+    model: type[Model] | None = None
+
+    def run(self, slots: dict) -> list:
+        values = {**slots, NOW.name: connection.ops.adapt_datetimefield_value(timezone.now())}
+        params = [
+            values[param.name] if isinstance(param, Slot) else param for param in self.params
+        ]
+        if self.model is not None:
+            return list(self.model._base_manager.raw(self.sql, params))
+        with connection.cursor() as cursor:
+            cursor.execute(self.sql, params)
+            rows = cursor.fetchall()
+        if not self.converters:
+            return rows
+        converted = []
+        for row in map(list, rows):  # as the ORM's compiler does (``apply_converters``)
+            for position, (functions, expression) in self.converters:
+                value = row[position]
+                for function in functions:
+                    value = function(value, expression, connection)
+                row[position] = value
+            converted.append(tuple(row))
+        return converted
+
+
+def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statement | None:
+    """``queryset``'s statement with ``NOW`` for the request's time and a ``Slot`` for each
+    parameter that equals a list of ``slots`` (name → the list this request sends); None if
+    it cannot be remembered: neither a ``values_list`` of tuples nor plain model instances
+    (no related rows, no prefetching), another date or time among its parameters, or a
+    slot's list not among them."""
+    if queryset.db != DEFAULT_DB_ALIAS:
+        return None
+    instances = queryset._iterable_class is ModelIterable
+    if instances:
+        query = queryset.query
+        if query.select_related or queryset._prefetch_related_lookups:
+            return None
+        if queryset._known_related_objects or query.extra_select:
+            return None
+    elif queryset._iterable_class is not ValuesListIterable:
         return None
     compiler = queryset.query.get_compiler(using=queryset.db)
     token = _compiling.set(True)
@@ -120,19 +164,26 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> tuple | 
             return None
         for position in found:
             params[position] = Slot(name)
+    if instances:
+        # ``raw()`` finds the fields by the columns' names: each must be one of the model's
+        # columns or an annotation, and no name may come twice.
+        names = [alias or column.target.column for column, _sql, alias in compiler.select]
+        if len(set(names)) != len(names):
+            return None
+        return Statement(sql, params, [], queryset.model)
     converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
-    return sql, params, list(converters.items())
+    return Statement(sql, params, list(converters.items()))
 
 
-def remembered_rows(
+def remembered(
     key: Hashable | None, build: Callable[[], QuerySet | None], slots: dict | None = None
-) -> list[tuple]:
-    """The rows of the ``values_list`` queryset ``build()`` makes (None: no statement, no
-    rows), as tuples, by a statement remembered under ``key`` (see the module) for the
-    request's content version; ``slots``: lists among its parameters that the key does not
-    name (name → this request's list, e.g. the search's ranked hits), sent with each run.
-    Without a key, outside a request that read a version, or on SQLite: ``build()``'s
-    rows."""
+) -> list:
+    """The results of the queryset ``build()`` makes (None: no statement, nothing), a
+    ``values_list`` of tuples or model instances, by a statement remembered under ``key``
+    (see the module) for the request's content version; ``slots``: lists among its
+    parameters that the key does not name (name → this request's list, e.g. the search's
+    ranked hits), sent with each run. Without a key, outside a request that read a version,
+    or on SQLite: ``build()``'s results."""
     version = request_version.get()
     remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
     entry = memory.get(key, version) if remembering else None
@@ -145,20 +196,29 @@ def remembered_rows(
         memory.remember(key, entry, version)
         if entry is None:
             return [] if queryset is None else list(queryset)
-    sql, template, converters = entry
-    values = {**(slots or {}), NOW.name: connection.ops.adapt_datetimefield_value(timezone.now())}
-    params = [values[param.name] if isinstance(param, Slot) else param for param in template]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    if not converters:
-        return rows
-    converted = []
-    for row in map(list, rows):  # as the ORM's compiler does (``apply_converters``)
-        for position, (functions, expression) in converters:
-            value = row[position]
-            for function in functions:
-                value = function(value, expression, connection)
-            row[position] = value
-        converted.append(tuple(row))
-    return converted
+    return entry.run(slots or {})
+
+
+def unnarrowed(queryset: QuerySet) -> bool:
+    """Is ``queryset`` all rows of its model, as its manager gives them (no filter, no slice,
+    no annotation)? Then a method of the queryset may remember its statements under a key of
+    its own arguments only."""
+    query = queryset.query
+    return not (
+        query.has_filters()
+        or query.is_sliced
+        or query.annotations
+        or query.extra
+        or query.distinct
+    )
+
+
+def remembered_count(key: Hashable | None, build: Callable[[], QuerySet]) -> int:
+    """``build().count()``, by a statement remembered under ``key`` (as ``remembered``)."""
+
+    def statement():
+        # One row whatever the number: the constant is no column to group by.
+        every = build().order_by().annotate(every=Value(1, output_field=IntegerField()))
+        return every.values("every").annotate(total=Count("pk")).values_list("total")
+
+    return remembered(key, statement)[0][0]

@@ -21,6 +21,7 @@ from cms.models import BasePage
 from cms.models.topics import topic_vocabulary
 from cms.querysets import visible
 from cms.serializers import DocumentField, ImageField
+from cms.statements import remembered
 from events.models import EVENTS_LISTING, EventIndexPage, EventPage, NewsIndexPage, NewsPage
 from profiles.models import PROFILES, DistrictProfileIndexPage
 
@@ -83,8 +84,11 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         sections = {
             page.specific_class: page
-            for page in visible(Page.objects.child_of(self)).type(
-                DistrictProfileIndexPage, NewsIndexPage, EventIndexPage
+            for page in remembered(  # its statement compiled once (``cms.statements``)
+                ("start page sections", self.path),
+                lambda: visible(Page.objects.child_of(self)).type(
+                    DistrictProfileIndexPage, NewsIndexPage, EventIndexPage
+                ),
             )
         }
         context["topics"] = topic_vocabulary().values()  # cached, in German order

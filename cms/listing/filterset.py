@@ -15,7 +15,7 @@ from django_cte import CTE, with_cte
 
 from cms.facets import Facet, FacetOption
 from cms.filters import Problem
-from cms.statements import remembered_rows
+from cms.statements import remembered
 
 from . import bounds
 from .filters import Filter, SpanFilter, grouped, grouped_sets, span_condition
@@ -210,7 +210,7 @@ class FilterSet:
             return with_cte(listed, select=combined) if listed is not None else combined
 
         rows: dict[int, list] = {}
-        for index, key, label, number in remembered_rows(memo_key, statement, statement_slots):
+        for index, key, label, number in remembered(memo_key, statement, statement_slots):
             rows.setdefault(index, []).append((key, label, number))
         for index, name in enumerate(names):
             if name not in counts:

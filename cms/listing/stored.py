@@ -30,7 +30,7 @@ even a stale row could never show a page visitors may not see: it could only mis
 """
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, transaction
@@ -42,7 +42,7 @@ from wagtail.models import Locale, Page
 from cms.models.listing import ContentVersion, StoredListingState
 from cms.models.topics import TaggedPage
 from cms.querysets import ColumnCondition
-from cms.statements import now_param
+from cms.statements import now_param, remembered
 
 VERSION_ROW = 1
 
@@ -146,19 +146,23 @@ class StoredRows:
         if not self.current().exists():
             self.rebuild()
 
-    def read(self, query: Callable[[], QuerySet]) -> list:
+    def read(self, query: Callable[[], QuerySet], key: Hashable | None = None) -> list:
         """The rows of ``query()`` (a query that reads these rows), asking in the same
         statement whether the rows are current: each result has ``stored_fresh`` (as its
         last value in a ``values_list``). When they are not, they are rebuilt and asked
         again; when nothing matches, which says nothing of them, one query more sees whether
-        they are current."""
-        fresh = Exists(self.current())
-        found = list(query().annotate(stored_fresh=fresh))
+        they are current. ``key``: what ``query()`` depends on, to remember its statement
+        (``cms.statements``)."""
+
+        def statement():
+            return query().annotate(stored_fresh=Exists(self.current()))
+
+        found = remembered(key, statement)
         if found and all(_fresh(row) for row in found):
             return found
         if found or not self.current().exists():
             self.rebuild()
-            found = list(query().annotate(stored_fresh=fresh))
+            found = remembered(key, statement)
         return found
 
     # ------------------------------------------------------------------------ writing

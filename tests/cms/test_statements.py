@@ -16,6 +16,7 @@ from freezegun import freeze_time
 
 from cms import statements
 from cms.listing.stored import current_version
+from cms.querysets import VisibleAt
 from events.models import NewsPage
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
@@ -115,7 +116,7 @@ def test_a_change_of_public_content_forgets_the_statements(client, news, news_in
 def test_outside_a_request_the_orm_compiles_each_time(news):
     rows = NewsPage.objects.values_list("title").order_by("title")
     with mock.patch.object(statements, "compile_statement") as spy:
-        found = statements.remembered_rows(("titles",), lambda: rows)
+        found = statements.remembered(("titles",), lambda: rows)
     assert found == [("Anderes",), ("Beteiligung",)]
     spy.assert_not_called()
     assert not statements.memory.entries
@@ -131,23 +132,51 @@ def test_the_rows_are_converted_as_the_orm_converts_them(news):
     )
     token = statements.request_version.set(current_version())
     try:
-        first = statements.remembered_rows(("years",), lambda: rows)
-        again = statements.remembered_rows(("years",), lambda: pytest.fail("compiled again"))
+        first = statements.remembered(("years",), lambda: rows)
+        again = statements.remembered(("years",), lambda: pytest.fail("compiled again"))
     finally:
         statements.request_version.reset(token)
     assert first == again == list(rows) == [(2024, 1), (2025, 1)]
 
 
 @postgresql_only
-def test_a_statement_with_another_time_is_not_remembered(news):
-    """The caller's key could not know such a value: the statement is compiled per request."""
+def test_what_cannot_be_remembered_is_compiled_per_request(news):
+    """Another date or time among the parameters (the caller's key could not know it),
+    related rows loaded along, dictionaries: the ORM's path."""
     rows = NewsPage.objects.filter(date__lte=datetime.date(2025, 1, 1)).values_list("title")
     assert statements.compile_statement(rows) is None
-    assert statements.compile_statement(NewsPage.objects.all()) is None  # no values_list
-    _sql, params, _converters = statements.compile_statement(
-        NewsPage.objects.filter(title="x").values_list("title")
+    assert statements.compile_statement(NewsPage.objects.select_related("owner")) is None
+    assert statements.compile_statement(NewsPage.objects.values("title")) is None
+    statement = statements.compile_statement(NewsPage.objects.filter(title="x").values_list("pk"))
+    assert statement.params == ["x"]
+    assert statement.model is None
+
+
+@postgresql_only
+def test_remembered_model_instances_are_the_orms(news):
+    """Pages loaded with some fields only and an annotation, through ``raw()``: the same
+    pages, the same values, the other fields deferred as the ORM defers them."""
+    pages = (
+        NewsPage.objects.only("title", "date")
+        .annotate(visible_now=VisibleAt(timezone.now()))
+        .order_by("date")
     )
-    assert params == ["x"]
+    token = statements.request_version.set(current_version())
+    try:
+        first = statements.remembered(("news",), lambda: pages)
+        again = statements.remembered(("news",), lambda: pytest.fail("compiled again"))
+    finally:
+        statements.request_version.reset(token)
+    expected = list(pages)
+    for found in (first, again):
+        assert found == expected
+        assert [(p.title, p.date, p.visible_now) for p in found] == [
+            (p.title, p.date, p.visible_now) for p in expected
+        ]
+        assert [p.get_deferred_fields() for p in found] == [
+            p.get_deferred_fields() for p in expected
+        ]
+        assert all(type(p) is NewsPage for p in found)
 
 
 def test_the_memory_keeps_one_version_and_a_bounded_number(settings):
