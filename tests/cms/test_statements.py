@@ -122,6 +122,17 @@ def test_outside_a_request_the_orm_compiles_each_time(news):
     assert not statements.memory.entries
 
 
+def twice(key, queryset) -> tuple[list, list]:
+    """``queryset``'s results remembered under ``key`` in a request, then again (which must
+    not compile it again)."""
+    token = statements.request_version.set(current_version())
+    try:
+        first = statements.remembered(key, lambda: queryset)
+        return first, statements.remembered(key, lambda: pytest.fail("compiled again"))
+    finally:
+        statements.request_version.reset(token)
+
+
 @postgresql_only
 def test_the_rows_are_converted_as_the_orm_converts_them(news):
     rows = (
@@ -130,12 +141,7 @@ def test_the_rows_are_converted_as_the_orm_converts_them(news):
         .annotate(total=Count("pk"))
         .order_by("-total", "date__year")
     )
-    token = statements.request_version.set(current_version())
-    try:
-        first = statements.remembered(("years",), lambda: rows)
-        again = statements.remembered(("years",), lambda: pytest.fail("compiled again"))
-    finally:
-        statements.request_version.reset(token)
+    first, again = twice(("years",), rows)
     assert first == again == list(rows) == [(2024, 1), (2025, 1)]
 
 
@@ -161,12 +167,7 @@ def test_remembered_model_instances_are_the_orms(news):
         .annotate(visible_now=VisibleAt(timezone.now()))
         .order_by("date")
     )
-    token = statements.request_version.set(current_version())
-    try:
-        first = statements.remembered(("news",), lambda: pages)
-        again = statements.remembered(("news",), lambda: pytest.fail("compiled again"))
-    finally:
-        statements.request_version.reset(token)
+    first, again = twice(("news",), pages)
     expected = list(pages)
     for found in (first, again):
         assert found == expected
