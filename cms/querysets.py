@@ -1,6 +1,7 @@
 """The one rule for what anonymous visitors and API clients may see of the page tree, and the
 tree's parent path in SQL; conditions written as SQL around a row's columns."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Expression, F, OuterRef, Q
 from django.db.models.expressions import Col
 from django.db.models.functions import Length, Substr
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from wagtail.models import Page, PageViewRestriction
 
-from cms.statements import now_param
+from cms.statements import now_param, remembered
 
 
 class ColumnCondition(Expression):
@@ -177,6 +178,42 @@ def with_visibility(queryset):
     visitors see only while visible: ``cms.localization.localized_specific_pages`` then
     needs no query of its own to ask)."""
     return queryset.annotate(**{VISIBLE_NOW: VisibleAt(timezone.now())})
+
+
+def specific_pages(ids) -> dict[int, Page]:
+    """The pages of ``ids`` by key, as their specific types without their StreamFields, each
+    with its answer to ``visible`` (``VISIBLE_NOW``): what
+    ``with_visibility(...).specific().defer_streamfields().in_bulk()`` gives, in as many
+    queries (one for the types, one per type), by statements compiled once per content
+    version (``cms.statements``; the keys are sent with them)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    rows = remembered(
+        ("page types with visibility",),
+        lambda: with_visibility(Page.objects.filter(pk__in_array=ids)).values_list(
+            "pk", "content_type", VISIBLE_NOW
+        ),
+        slots={"ids": ids},
+    )
+    shown, by_type = {}, {}
+    for pk, type_id, visible_now in rows:
+        shown[pk] = visible_now
+        by_type.setdefault(type_id, []).append(pk)
+    pages = {}
+    for type_id, keys in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class() or Page
+        found = remembered(
+            ("specific pages", model),
+            lambda model=model, keys=keys: (
+                model._default_manager.filter(pk__in_array=keys).defer_streamfields().order_by()
+            ),
+            slots={"ids": keys},
+        )
+        for page in found:
+            setattr(page, VISIBLE_NOW, shown[page.pk])
+            pages[page.pk] = page
+    return pages
 
 
 def visible_parent(queryset, relation: str):

@@ -107,11 +107,13 @@ class Statement:
     converters: list
     model: type[Model] | None = None
 
-    def run(self, slots: dict) -> list:
+    def bind(self, slots: dict) -> list:
+        """The parameters of a run: the slots filled in."""
         values = {**slots, NOW.name: connection.ops.adapt_datetimefield_value(timezone.now())}
-        params = [
-            values[param.name] if isinstance(param, Slot) else param for param in self.params
-        ]
+        return [values[p.name] if isinstance(p, Slot) else p for p in self.params]
+
+    def run(self, slots: dict) -> list:
+        params = self.bind(slots)
         if self.model is not None:
             return list(self.model._base_manager.raw(self.sql, params))
         with connection.cursor() as cursor:
@@ -135,7 +137,8 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
     parameter that equals a list of ``slots`` (name → the list this request sends); None if
     it cannot be remembered: neither a ``values_list`` of tuples nor plain model instances
     (no related rows, no prefetching), another date or time among its parameters, or a
-    slot's list not among them."""
+    slot's list not among them. Raises ``EmptyResultSet`` for a statement that would find
+    nothing (the ORM then sends none)."""
     if queryset.db != DEFAULT_DB_ALIAS:
         return None
     instances = queryset._iterable_class is ModelIterable
@@ -150,9 +153,7 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
     compiler = queryset.query.get_compiler(using=queryset.db)
     token = _compiling.set(True)
     try:
-        sql, params = compiler.as_sql()
-    except EmptyResultSet:  # a statement that would find nothing is not sent at all
-        return None
+        sql, params = compiler.as_sql()  # EmptyResultSet: a statement that finds nothing
     finally:
         _compiling.reset(token)
     if any(isinstance(param, datetime.date) for param in params):
@@ -160,7 +161,7 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
     params = list(params)
     for name, value in (slots or {}).items():
         found = [i for i, param in enumerate(params) if isinstance(param, list) and param == value]
-        if not value or not found:
+        if not found:
             return None
         for position in found:
             params[position] = Slot(name)
@@ -175,6 +176,20 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
     return Statement(sql, params, list(converters.items()))
 
 
+def remembered_sql(key: Hashable | None, build: Callable[[], QuerySet]) -> tuple[str, list]:
+    """``build().query.sql_with_params()``, for a statement written around it (a
+    ``values_list`` queryset), compiled once as ``remembered`` compiles (same ``key``)."""
+    version = request_version.get()
+    remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
+    entry = memory.get(key, version) if remembering else None
+    if entry is MISSING and connection.vendor == "postgresql":
+        entry = compile_statement(build())
+        memory.remember(key, entry, version)
+    if entry is None or entry is MISSING:
+        return build().query.sql_with_params()
+    return entry.sql, entry.bind({})
+
+
 def remembered(
     key: Hashable | None, build: Callable[[], QuerySet | None], slots: dict | None = None
 ) -> list:
@@ -186,16 +201,23 @@ def remembered(
     or on SQLite: ``build()``'s results."""
     version = request_version.get()
     remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
+    # An empty list is no parameter of the statement: the ORM sends none, or another.
+    remembering = remembering and all(slots.values() if slots else ())
     entry = memory.get(key, version) if remembering else None
     if not remembering or connection.vendor != "postgresql" or entry is None:
         queryset = build()
         return [] if queryset is None else list(queryset)
     if entry is MISSING:
         queryset = build()
-        entry = None if queryset is None else compile_statement(queryset, slots)
+        if queryset is None:
+            return []
+        try:
+            entry = compile_statement(queryset, slots)
+        except EmptyResultSet:  # nothing to ask the database (this time)
+            return []
         memory.remember(key, entry, version)
         if entry is None:
-            return [] if queryset is None else list(queryset)
+            return list(queryset)
     return entry.run(slots or {})
 
 

@@ -34,6 +34,7 @@ from cms.listing import (
 )
 from cms.params import DATE_RANGE_HELP
 from cms.querysets import visible
+from cms.statements import remembered
 from profiles.models import MunicipalityPage, Regierungsbezirk
 
 from .types import DATE_FIELDS, TYPE_MODELS, ResultType
@@ -43,10 +44,16 @@ def municipality_pages(context) -> dict[str, tuple[str, str, str]]:
     """Path → (slug, title, region) of the visible municipalities of the search's language
     (or, without one, the API's parameter check, of every language): one small query."""
     if "municipality_pages" not in context:
-        queryset = MunicipalityPage.objects.all()
-        if context.get("locale_id"):
-            queryset = queryset.filter(locale_id=context["locale_id"])
-        rows = visible(queryset).values_list("path", "slug", "title", "regierungsbezirk")
+        locale_id = context.get("locale_id")
+
+        def statement():
+            queryset = MunicipalityPage.objects.all()
+            if locale_id:
+                queryset = queryset.filter(locale_id=locale_id)
+            return visible(queryset).values_list("path", "slug", "title", "regierungsbezirk")
+
+        # Compiled once per content version (``cms.statements``).
+        rows = remembered(("search: municipalities", locale_id), statement)
         context["municipality_pages"] = {path: rest for path, *rest in rows}
     return context["municipality_pages"]
 

@@ -28,6 +28,7 @@ from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from cms.querysets import visible
+from cms.statements import remembered_sql
 
 from .backend import config_for_language
 
@@ -313,11 +314,9 @@ def ranked(
     """Pages matching every ``wide`` group, those matching every ``exact`` group first, then
     by rank (title matches weigh double). One query (two when the probe is not settled;
     ``probe=False`` asks the full ranking at once)."""
-    candidates, candidate_params = (
-        visible(Page.objects.filter(locale_id=locale_id))
-        .order_by()
-        .values("pk")
-        .query.sql_with_params()
+    candidates, candidate_params = remembered_sql(  # compiled once (``cms.statements``)
+        ("search: candidates", locale_id),
+        lambda: visible(Page.objects.filter(locale_id=locale_id)).order_by().values_list("pk"),
     )
     quote = connection.ops.quote_name
     fragments = {

@@ -30,6 +30,7 @@ from cms.listing import Listing, Selection
 from cms.localization import default_language, locale_ids
 from cms.models import Topic
 from cms.querysets import visible, visible_for_search
+from cms.statements import remembered
 from cms.topics import topic_slugs_of
 
 from . import postgres
@@ -302,7 +303,15 @@ def search(
             # keys alone, without the 1,000 ranked keys and their order ("Quartier" at
             # 100,000 pages: 25 -> 4 ms).
             page_ids = ranked_ids[shown.query.low_mark : shown.query.high_mark]
-            return list(hits_queryset(page_ids, filterset.context))
+            # Its statement is the same for every search of the language but for the keys
+            # (``cms.statements``); they are put in their order here.
+            found = remembered(
+                ("search: page of hits", locale_id),
+                lambda: hits_queryset(page_ids, filterset.context).order_by(),
+                slots={"ids": page_ids},
+            )
+            place = {page_id: number for number, page_id in enumerate(page_ids)}
+            return sorted(found, key=lambda hit: place[hit.pk])
         # The page's hits are chosen by their keys alone (PostgreSQL then drops the joins
         # that only the columns need), and only those are loaded with their columns: sorted
         # with them, every ranked hit was joined ("Quartier": 1,000 rows for 10, 11 -> 3 ms).

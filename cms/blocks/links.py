@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.localization import localized_specific_pages
-from cms.querysets import with_visibility
+from cms.querysets import specific_pages
 from cms.serializers import document_representation, image_representation
 
 
@@ -130,10 +130,9 @@ class SpecificPageChooserBlock(blocks.PageChooserBlock):
         ids = [value for value in values if value]
         if not ids:
             return [None] * len(values)
-        # Whether visitors may see each page comes along (``with_visibility``): teasers show
+        # Whether visitors may see each page comes along (``VISIBLE_NOW``): teasers show
         # only visible pages, and asking apart cost a query of its own.
-        pages = with_visibility(Page.objects.filter(pk__in=ids)).specific()
-        pages = pages.defer_streamfields().in_bulk()
+        pages = specific_pages(ids)
         return [pages.get(value) for value in values]
 
     def to_python(self, value):

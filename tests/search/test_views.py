@@ -235,18 +235,34 @@ def facet_counts(client, **query) -> dict:
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="statements are remembered on PostgreSQL only"
 )
-def test_the_facet_statement_is_compiled_once_for_every_search_of_a_language(
+def test_the_statements_are_compiled_once_for_every_search_of_a_language(
     client, network, settings
 ):
-    """The statement differs from search to search only by the ranked hits, which are sent
-    with it (``cms.statements``): other words reuse it and count their own hits."""
+    """The search's statements differ from search to search only by the ranked hits, which
+    are sent with them (``cms.statements``): other words reuse them and count their own
+    hits."""
     searches = [{"q": "Quartier"}, {"q": "Beteiligung"}, {"q": "Beteiligung", "type": "news"}]
     with mock.patch.object(
         statements, "compile_statement", wraps=statements.compile_statement
     ) as spy:
         remembered = [facet_counts(client, **query) for query in searches]
+        compiled = spy.call_count
         again = [facet_counts(client, **query) for query in searches]
-    assert spy.call_count == 2  # one per choice of filters
+        facet_counts(client, q="Netzwerk")
+    assert spy.call_count == compiled
     settings.STATEMENT_MEMORY_SIZE = 0
     assert [facet_counts(client, **query) for query in searches] == remembered == again
     assert remembered[0] != remembered[1]
+
+
+def test_a_search_without_hits_after_one_with_hits(client, network):
+    """The remembered statements of a search with hits are sent with the hits' keys; a
+    search that finds nothing has none to send and asks nothing of them."""
+    first = client.get(SEARCH, {"q": "Quartier"}).context["response"].count
+    assert first > 0
+    for query in ({"q": "xyzzy"}, {"q": "xyzzy", "type": "news"}):
+        response = client.get(SEARCH, query)
+        assert response.status_code == 200
+        assert response.context["response"].count == 0
+    response = client.get(SEARCH, {"q": "Quartier", "page": 99})  # the last page
+    assert (response.status_code, response.context["response"].count) == (200, first)
