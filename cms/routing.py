@@ -185,7 +185,7 @@ def live_page(model: type, pk: int) -> Page | None:
     if sql is None:
         pages = model._default_manager.select_related("locale").order_by()
         return next(iter(pages.filter(pk=pk, live=True)), None)  # one row: no order
-    page = next(iter(model._default_manager.raw(sql, [pk])), None)
+    page = next(iter(statements.raw_instances(model, sql, [pk])), None)
     if page is not None:
         page.locale = Locale.from_db(
             page._state.db, ["id", "language_code"], [page.locale_id, page.route_language]

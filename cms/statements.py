@@ -23,10 +23,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connection
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, transaction
 from django.db.models import Count, IntegerField, Model, QuerySet, Value
-from django.db.models.query import ModelIterable, ValuesListIterable
+from django.db.models.query import ModelIterable, RawQuerySet, ValuesListIterable
+from django.db.models.sql.query import RawQuery
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 
 class Slot:
@@ -96,6 +98,69 @@ MISSING = object()
 memory = StatementMemory()
 
 
+def prepared_cursor():
+    """A cursor of the default connection (PostgreSQL) whose statements the server prepares:
+    parsed once per connection, and planned once when PostgreSQL finds a generic plan as good
+    as one for the parameters at hand (the start page's statements spent three times as long
+    being planned as running). psycopg's server-side binding with ``prepare=True``, wrapped
+    as Django wraps its cursors (logged, counted, errors translated). Off with
+    ``DATABASE_PREPARED_STATEMENTS=0`` (e.g. behind a pooler that cannot keep them)."""
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=None, binary=None):
+            try:
+                return super().execute(query, params, prepare=True, binary=binary)
+            finally:
+                # What Django logs of a statement (``connection.queries``, the tests' query
+                # counts), also of one that failed: the text with the parameters in it,
+                # composed only when asked.
+                self._query = LoggedStatement(query, params)
+
+    connection.ensure_connection()
+    # What ``connection.cursor()`` does with the cursor it creates.
+    return connection._prepare_cursor(PreparingCursor(connection.connection))
+
+
+def fixed_cursor():
+    """The cursor for a fixed statement (one text, simple parameters, run on every request):
+    prepared where that is on (PostgreSQL), else Django's."""
+    if connection.vendor == "postgresql" and settings.DATABASE_PREPARED_STATEMENTS:
+        return prepared_cursor()
+    return connection.cursor()
+
+
+def raw_instances(model: type[Model], sql: str, params: list, cursor=None) -> list:
+    """The instances of ``model`` that ``raw(sql, params)`` gives, run on ``cursor`` (default:
+    ``fixed_cursor()``)."""
+    query = StatementQuery(sql, params, cursor or fixed_cursor())
+    return list(RawQuerySet(sql, model, query=query, params=params))
+
+
+class LoggedStatement:
+    """A prepared statement as Django's query log reads it (``cursor._query.query``: psycopg
+    sets it for statements that are sent with their text only)."""
+
+    def __init__(self, sql: str, params):
+        self.sql, self.params = sql, params
+
+    @cached_property
+    def query(self) -> bytes:
+        return connection.ops.compose_sql(self.sql, self.params).encode()
+
+
+class StatementQuery(RawQuery):
+    """``raw()``'s query run on a given cursor (``Statement.results``)."""
+
+    def __init__(self, sql: str, params: list, cursor):
+        super().__init__(sql, DEFAULT_DB_ALIAS, params)
+        self.given_cursor = cursor
+
+    def _execute_query(self):
+        self.cursor = self.given_cursor
+        self.cursor.execute(self.sql, self.params)
+
+
 @dataclass
 class Statement:
     """A remembered statement: its SQL, its parameters (``Slot`` where a run fills them in),
@@ -106,6 +171,8 @@ class Statement:
     params: list
     converters: list
     model: type[Model] | None = None
+    # Does the server take it as a prepared statement (``prepared_cursor``)? None: not tried.
+    prepared: bool | None = None
 
     def bind(self, slots: dict) -> list:
         """The parameters of a run: the slots filled in."""
@@ -114,9 +181,24 @@ class Statement:
 
     def run(self, slots: dict) -> list:
         params = self.bind(slots)
+        if self.prepared is None and settings.DATABASE_PREPARED_STATEMENTS:
+            # Its first run tries it prepared, in a savepoint: with its parameters apart from
+            # its text a statement may not type (GROUPING of an expression with parameters).
+            try:
+                with transaction.atomic():
+                    results = self.results(params, prepared=True)
+            except DatabaseError:
+                self.prepared = False
+            else:
+                self.prepared = True
+                return results
+        return self.results(params, prepared=bool(self.prepared))
+
+    def results(self, params: list, *, prepared: bool) -> list:
+        cursor = prepared_cursor() if prepared else connection.cursor()
         if self.model is not None:
-            return list(self.model._base_manager.raw(self.sql, params))
-        with connection.cursor() as cursor:
+            return raw_instances(self.model, self.sql, params, cursor)
+        with cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if not self.converters:

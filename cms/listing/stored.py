@@ -42,7 +42,7 @@ from wagtail.models import Locale, Page
 from cms.models.listing import ContentVersion, StoredListingState
 from cms.models.topics import TaggedPage
 from cms.querysets import ColumnCondition
-from cms.statements import now_param, remembered
+from cms.statements import fixed_cursor, now_param, remembered
 
 VERSION_ROW = 1
 
@@ -89,7 +89,7 @@ CURRENT_VERSION_SQL = "SELECT version FROM {table} WHERE id = %s"
 def current_version() -> int:
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     sql = CURRENT_VERSION_SQL.format(table=table)
-    with connection.cursor() as cursor:
+    with fixed_cursor() as cursor:
         cursor.execute(sql, [VERSION_ROW])
         row = cursor.fetchone()
     return row[0] if row else 0

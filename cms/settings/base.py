@@ -157,6 +157,14 @@ ROUTE_MEMORY_SIZE = env_int("ROUTE_MEMORY_SIZE", 10_000)
 # Statements compiled once per content version (listings' facets; cms.statements): at most this
 # many per process; 0 switches it off.
 STATEMENT_MEMORY_SIZE = env_int("STATEMENT_MEMORY_SIZE", 1_000)
+# The remembered and fixed statements run as prepared statements (PostgreSQL; cms.statements):
+# 0 for a connection pooler that cannot keep them (PgBouncer before 1.21 in transaction mode).
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+if DATABASES["default"]["ENGINE"].endswith("postgresql") and DATABASE_PREPARED_STATEMENTS:
+    # psycopg prepares nothing while this is None (Django's default). Only the cursors of
+    # cms.statements ask for it (``prepare=True``); Django's own cursors bind on the client
+    # and never prepare, whatever the number.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("prepare_threshold", 2**31 - 1)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

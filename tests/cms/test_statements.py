@@ -191,3 +191,53 @@ def test_the_memory_keeps_one_version_and_a_bounded_number(settings):
     memory.remember("d", ("SELECT 1", [], []), version=4)
     assert list(memory.entries) == ["d"]
     assert memory.get("d", 3) is statements.MISSING
+
+
+def prepared_on_connection() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        return [row[0] for row in cursor.fetchall()]
+
+
+@postgresql_only
+def test_remembered_statements_run_prepared(client, news):
+    """The server parses (and, where a generic plan is as good, plans) them once per
+    connection; the content version's fixed statement too."""
+    expected = facets(client)
+    assert facets(client) == expected
+    (statement,) = statements.memory.entries.values()
+    assert statement.prepared is True
+    prepared = prepared_on_connection()
+    head = statement.sql.split("%s")[0]  # its text up to its first parameter
+    assert any(text.startswith(head) and "$1" in text for text in prepared)
+    assert any(text.startswith("SELECT version FROM") for text in prepared)
+
+
+@postgresql_only
+def test_a_statement_the_server_cannot_prepare_runs_as_before(news):
+    """With its parameters apart from its text, a GROUPING of an expression with a parameter
+    is no grouping expression (the search's facets): the first run finds out, in a
+    savepoint, and the statement runs with its parameters in its text, as the ORM sends it."""
+    sql = (
+        'SELECT GROUPING(NULLIF("title", %s)), COUNT(*) FROM "wagtailcore_page"'
+        ' WHERE "title" LIKE %s GROUP BY NULLIF("title", %s)'
+    )
+    params = ["x", "Beteiligung", "x"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        expected = cursor.fetchall()
+    statement = statements.Statement(sql, params, [])
+    assert statement.run({}) == expected == [(0, 1)]
+    assert statement.prepared is False
+    assert statement.run({}) == expected
+    assert NewsPage.objects.count() == 2  # the transaction goes on
+
+
+@postgresql_only
+def test_prepared_statements_can_be_switched_off(client, news, settings):
+    settings.DATABASE_PREPARED_STATEMENTS = False
+    expected = facets(client)
+    assert facets(client) == expected
+    (statement,) = statements.memory.entries.values()
+    assert statement.prepared is None
+    assert prepared_on_connection() == []
