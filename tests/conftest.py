@@ -1,10 +1,12 @@
 from contextlib import contextmanager, nullcontext
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.core.cache import caches
 from django.core.files.storage import default_storage, storages
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.utils import translation
 from django.utils.functional import empty
 
 from wagtail.models import Locale, Page, Site
@@ -104,6 +106,16 @@ def _empty_file_storage():
 def forget_stored_files():
     storages._storages.pop("default", None)
     default_storage._wrapped = empty
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: a request leaves the language it
+    was served in active in its thread (Django's LocaleMiddleware does not reset it), and a
+    test of German labels or messages after one of an English page saw English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
