@@ -15,6 +15,7 @@ serves development, where the ORM's path is kept.
 """
 
 import datetime
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -247,6 +248,10 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
             return None
         for position in found:
             params[position] = Slot(name)
+    inlined = inline_constants(sql, params)
+    if inlined is None:
+        return None
+    sql, params = inlined
     if instances:
         # ``raw()`` finds the fields by the columns' names: each must be one of the model's
         # columns or an annotation, and no name may come twice.
@@ -256,6 +261,34 @@ def compile_statement(queryset: QuerySet, slots: dict | None = None) -> Statemen
         return Statement(sql, params, [], queryset.model)
     converters = compiler.get_converters([column for column, _sql, _alias in compiler.select])
     return Statement(sql, params, list(converters.items()))
+
+
+PLACEHOLDERS = re.compile(r"(%%|%s)")
+
+
+def inline_constants(sql: str, params: list) -> tuple[str, list] | None:
+    """``sql`` with its constant parameters written into it as literals (as Django's
+    client-side binding writes them), its slots left as parameters: a prepared statement's
+    plan then knows the constants (the listing's path and language), and only the request's
+    time and keys are parameters (with ``path LIKE $2`` PostgreSQL's generic plan read all
+    30,000 news entries of 100,000 pages: the news index 29 -> 57 ms). None if the
+    placeholders do not match the parameters."""
+    pieces, slots, values = [], [], iter(params)
+    for token in PLACEHOLDERS.split(sql):
+        if token != "%s":
+            pieces.append(token)
+            continue
+        value = next(values, MISSING)
+        if value is MISSING:
+            return None
+        if isinstance(value, Slot):
+            pieces.append(token)
+            slots.append(value)
+        else:
+            pieces.append(connection.ops.compose_sql("%s", [value]).replace("%", "%%"))
+    if next(values, MISSING) is not MISSING:
+        return None
+    return "".join(pieces), slots
 
 
 def remembered_sql(key: Hashable | None, build: Callable[[], QuerySet]) -> tuple[str, list]:
