@@ -17,7 +17,7 @@ from freezegun import freeze_time
 from cms import statements
 from cms.listing.stored import current_version
 from cms.querysets import VisibleAt
-from events.models import NewsPage
+from events.models import EVENTS_LISTING, EventPage, NewsPage
 from tests.cms.factories import TopicFactory
 from tests.conftest import tag
 from tests.events.factories import NewsIndexPageFactory, NewsPageFactory
@@ -243,3 +243,21 @@ def test_prepared_statements_can_be_switched_off(client, news, settings):
     (statement,) = statements.memory.entries.values()
     assert statement.prepared is None
     assert prepared_on_connection() == []
+
+
+@postgresql_only
+def test_a_time_asked_for_is_not_the_requests(home):
+    """The next events at a given time are found at that time: not by a remembered
+    statement, which would run with the request's time."""
+    token = statements.request_version.set(current_version())
+    try:
+        with mock.patch.object(statements, "compile_statement") as spy:
+            EventPage.objects.soonest(EVENTS_LISTING, home.locale, now=timezone.now())
+        spy.assert_not_called()
+        with mock.patch.object(
+            statements, "compile_statement", wraps=statements.compile_statement
+        ) as spy:
+            EventPage.objects.soonest(EVENTS_LISTING, home.locale)
+        spy.assert_called_once()
+    finally:
+        statements.request_version.reset(token)
