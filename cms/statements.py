@@ -307,12 +307,22 @@ def inline_constants(sql: str, params: list) -> tuple[str, list] | None:
     return "".join(pieces), slots
 
 
+def remembered_entry(key: Hashable | None, slots: dict | None = None):
+    """The memory's entry for ``key`` and the request's content version: a ``Statement``,
+    None (not remembered, or not to be: no key, no version read, the memory off, an empty
+    slot list, which is no parameter of the statement: the ORM sends none, or another), or
+    ``MISSING`` (to be compiled), and that version."""
+    version = request_version.get()
+    remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
+    if not remembering or not all(slots.values() if slots else ()):
+        return None, version
+    return memory.get(key, version), version
+
+
 def remembered_sql(key: Hashable | None, build: Callable[[], QuerySet]) -> tuple[str, list]:
     """``build().query.sql_with_params()``, for a statement written around it (a
     ``values_list`` queryset), compiled once as ``remembered`` compiles (same ``key``)."""
-    version = request_version.get()
-    remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
-    entry = memory.get(key, version) if remembering else None
+    entry, version = remembered_entry(key)
     if entry is MISSING and connection.vendor == "postgresql":
         entry = compile_statement(build())
         memory.remember(key, entry, version)
@@ -330,12 +340,8 @@ def remembered(
     parameters that the key does not name (name → this request's list, e.g. the search's
     ranked hits), sent with each run. Without a key, outside a request that read a version,
     or on SQLite: ``build()``'s results."""
-    version = request_version.get()
-    remembering = key is not None and version is not None and settings.STATEMENT_MEMORY_SIZE > 0
-    # An empty list is no parameter of the statement: the ORM sends none, or another.
-    remembering = remembering and all(slots.values() if slots else ())
-    entry = memory.get(key, version) if remembering else None
-    if not remembering or connection.vendor != "postgresql" or entry is None:
+    entry, version = remembered_entry(key, slots)
+    if connection.vendor != "postgresql" or entry is None:
         queryset = build()
         return [] if queryset is None else list(queryset)
     if entry is MISSING:

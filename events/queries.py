@@ -104,8 +104,7 @@ class EventQuerySet(PageQuerySet):
             first = event_entries(stored, locale, archive=False, now=now)[:limit]
             return self.published(locale).listed(now=now).filter(pk__in=first.values("pk"))
 
-        locale_id = getattr(locale, "pk", locale)
-        key = ("soonest events", locale_id, limit) if remember else None
+        key = (*stored.statement_key(locale), "soonest", limit) if remember else None
         return stored.read(statement, key=key)
 
     def calendar(self, now=None):

@@ -44,7 +44,7 @@ def news_index(page, request, news, stored):
         per_page=NEWS_PER_PAGE,
         stored=stored,
         load=stored.pages_of(news),
-        statement_key=(stored.name, page.locale_id, page.path),
+        statement_key=stored.statement_key(page.locale_id, page),
     )
     topics = NewsFilters.topic.topics(filterset.context)
     return page.render(

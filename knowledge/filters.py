@@ -127,6 +127,6 @@ def library_listing(
         per_page=per_page,
         offset=offset,
         limit=limit,
-        statement_key=(library.stored.name, getattr(locale, "pk", locale), index and index.path),
+        statement_key=library.stored.statement_key(locale, index),
     )
     return listing, library.entries(listing.items, series)

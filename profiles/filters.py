@@ -129,8 +129,7 @@ def find_profiles(
     # by ``items`` again (the visibility rule, the municipality) for the chosen entries only.
     base = ordered_entries(profiles, locale, index)
     load = profiles.stored.pages_of(profiles.items(locale, index))
-    # What ``base`` is, for the facet statement (``cms.statements``).
-    statement_key = (profiles.stored.name, getattr(locale, "pk", locale), index and index.path)
+    statement_key = profiles.stored.statement_key(locale, index)  # what ``base`` is
 
     if per_page is None and limit is None:
         if facets:

@@ -140,7 +140,7 @@ class Profiles:
         # order_by(): the entries' ordering would otherwise join the GROUP BY and give one row
         # per profile (the start page then said "1 running" whatever the real count was).
         # The statements are remembered (``cms.statements``) by what they depend on.
-        key = (getattr(locale, "pk", locale), index.path)
+        key = self.stored.statement_key(locale, index)
         rows = self.stored.read(
             lambda: (
                 self.stored.entries(locale, index)
@@ -148,11 +148,11 @@ class Profiles:
                 .values_list("status")
                 .annotate(total=Count("pk"))
             ),
-            key=("profile summary", *key),
+            key=(*key, "summary"),
         )
         counts = {status: total for status, total, _fresh in rows}
         municipalities = remembered_count(
-            ("municipalities", *key),
+            (*key, "municipalities"),
             lambda: visible(self.municipality_model.objects.filter(locale=locale)).descendant_of(
                 index
             ),

@@ -254,6 +254,12 @@ class StoredListing(StoredRows):
             queryset = queryset.filter(path__startswith=index.path)
         return queryset
 
+    def statement_key(self, locale: Locale | int, index: Page | None = None) -> tuple:
+        """What ``entries(locale, index)`` is, as the key of a statement that reads them and
+        is remembered (``cms.statements``): the listing, the language, the index page's
+        path."""
+        return (self.name, getattr(locale, "pk", locale), index.path if index else None)
+
     def pages_of(self, pages: QuerySet) -> Callable[[QuerySet], list]:
         """``load`` for ``FilterSet.run``: the pages of the chosen entries, taken from
         ``pages`` (the listing's own queryset: through its visibility rule, in its order), in
