@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.utils.functional import cached_property
 
-from wagtail.contrib.search_promotions.models import Query as PromotionQuery
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
@@ -148,14 +148,21 @@ def _generic_search(words, locale_id) -> list[tuple[int, float]]:
 
 
 def _promoted(text: str, locale_id: int) -> list[int]:
-    promotion = PromotionQuery.objects.filter(query_string=text.casefold()).first()
-    if promotion is None:
-        return []
-    ids = list(promotion.editors_picks.order_by("sort_order").values_list("page_id", flat=True))
-    visible_ids = set(
-        visible(Page.objects.filter(pk__in=ids, locale_id=locale_id)).values_list("pk", flat=True)
+    """The visible pages editors promoted for ``text``, in their order: one statement for
+    every search of the language, the query string sent with it (``cms.statements``)."""
+    rows = remembered(
+        ("search: promoted", locale_id),
+        lambda: (
+            SearchPromotion.objects.filter(
+                query__query_string__in_array=[text.casefold()],
+                page__in=visible(Page.objects.filter(locale_id=locale_id)),
+            )
+            .order_by("sort_order", "pk")
+            .values_list("page_id")
+        ),
+        slots={"query": [text.casefold()]},
     )
-    return [page_id for page_id in ids if page_id in visible_ids]
+    return [page_id for (page_id,) in rows]
 
 
 @dataclass

@@ -185,8 +185,8 @@ class TestGermanSearch:
             expansion.exact(), expansion.wide(), locale_ids()["de"], _page_content_types(), 100
         )
         assert any(row.score for row in rows)
-        wide = postgres.LexemeQuery.text(expansion.wide())
-        any_word = postgres.LexemeQuery.text([set().union(*expansion.wide())])
+        wide = postgres.tsquery_text(expansion.wide())
+        any_word = postgres.tsquery_text([set().union(*expansion.wide())])
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT object_id::bigint, ts_rank(title, %s::tsquery) * title_norm * %s"

@@ -266,3 +266,27 @@ def test_a_search_without_hits_after_one_with_hits(client, network):
         assert response.context["response"].count == 0
     response = client.get(SEARCH, {"q": "Quartier", "page": 99})  # the last page
     assert (response.status_code, response.context["response"].count) == (200, first)
+
+
+def test_promoted_pages_through_the_remembered_statement(client, network):
+    """Editors' picks come first on the search page: their statement is the same for every
+    search of the language, the query string sent with it; an unpublished pick stays hidden."""
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    SearchPromotion.objects.create(
+        query=Query.get("beteiligung"), page=network.publication, sort_order=0
+    )
+    SearchPromotion.objects.create(
+        query=Query.get("quartier"), page=network.economy_news, sort_order=0
+    )
+    for __ in range(2):  # compiled, then remembered
+        hits = client.get(SEARCH, {"q": "Beteiligung"}).context["response"].hits
+        assert (hits[0].title, hits[0].promoted) == ("Arbeitshilfe Verfügungsfonds", True)
+        assert not any(hit.promoted for hit in hits[1:])
+        hits = client.get(SEARCH, {"q": "Quartier"}).context["response"].hits
+        assert (hits[0].page_id, hits[0].promoted) == (network.economy_news.pk, True)
+        assert [hit.promoted for hit in hits].count(True) == 1
+    network.publication.unpublish()
+    hits = client.get(SEARCH, {"q": "Beteiligung"}).context["response"].hits
+    assert not any(hit.promoted for hit in hits)
+    assert "Arbeitshilfe Verfügungsfonds" not in [hit.title for hit in hits]
