@@ -358,6 +358,21 @@ def remembered(
     return entry.run(slots or {})
 
 
+def remembered_queryset(key: Hashable | None, build: Callable[[], QuerySet]) -> QuerySet:
+    """A copy of the queryset ``build()`` makes, built once per content version under ``key``
+    (as ``remembered`` keeps statements; the key names what it depends on): for a queryset
+    whose annotations cost more to build than the rest of a request's use of it. The
+    remembered one is never evaluated (no rows are kept): each call gets its own copy to
+    filter, order and run. Outside a request that read a version: ``build()``."""
+    entry, version = remembered_entry(key)
+    if entry is None:
+        return build()
+    if entry is MISSING:
+        entry = build()
+        memory.remember(key, entry, version)
+    return entry.all()
+
+
 def unnarrowed(queryset: QuerySet) -> bool:
     """Is ``queryset`` all rows of its model, as its manager gives them (no filter, no slice,
     no annotation)? Then a method of the queryset may remember its statements under a key of

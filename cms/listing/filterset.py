@@ -2,9 +2,9 @@
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from django.core.paginator import Paginator
 from django.db import connection
@@ -404,6 +404,11 @@ class FilterSet:
         return sum(option.count for option in facet.options if option.selected or not chosen)
 
 
+def _encoded_pair(param: str, value) -> str:
+    """``param=value`` as ``urlencode`` writes it."""
+    return f"{quote_plus(str(param))}={quote_plus(str(value))}"
+
+
 class Selection:
     """The parsed filter set of one request: typed values by filter name (``selection.year``,
     ``selection["dates"]``), the problems found, and query strings for templates."""
@@ -441,14 +446,26 @@ class Selection:
     def query_string(self, **changes) -> str:
         """``?…`` for this selection with ``changes`` (parameter → value; None or "" removes
         it, a list repeats it); always starts with ``?`` so it can follow a page URL."""
-        pairs = [(param, value) for param, value in self.pairs() if param not in changes]
+        before, chosen, after = self._encoded
+        pieces = [*before, *(text for param, text in chosen if param not in changes)]
         for param, value in changes.items():
             if value in (None, ""):
                 continue
             for one in value if isinstance(value, list | tuple) else [value]:
-                pairs.append((param, str(one)))
-        pairs = [*self.filterset.keep_before, *pairs, *self.filterset.keep_after]
-        return "?" + urlencode(pairs)
+                pieces.append(_encoded_pair(param, one))
+        return "?" + "&".join([*pieces, *after])
+
+    @cached_property
+    def _encoded(self) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+        """What every query string of this selection is made of, encoded once (a search
+        page builds one per facet option, 60 and more): the filter set's parameters kept
+        before the filters, each chosen filter's (parameter, encoded pair), those kept after."""
+        keep = self.filterset
+        return (
+            [_encoded_pair(param, value) for param, value in keep.keep_before],
+            [(param, _encoded_pair(param, value)) for param, value in self.pairs()],
+            [_encoded_pair(param, value) for param, value in keep.keep_after],
+        )
 
     def toggle(self, name: str, key) -> str:
         """The query string that adds ``key`` to filter ``name`` or removes it if chosen."""

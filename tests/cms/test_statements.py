@@ -261,3 +261,37 @@ def test_a_time_asked_for_is_not_the_requests(home):
         spy.assert_called_once()
     finally:
         statements.request_version.reset(token)
+
+
+def test_a_remembered_queryset_is_built_once_per_version_and_copied_for_each_use(news):
+    """``remembered_queryset`` keeps a queryset (never its rows) for the request's content
+    version: each use gets its own copy, and a new version builds it again."""
+    built = []
+
+    def build():
+        built.append(1)
+        return NewsPage.objects.annotate(year=ExtractYear("date")).order_by("title")
+
+    def use():
+        token = statements.request_version.set(current_version())
+        try:
+            return statements.remembered_queryset(("news with years",), build)
+        finally:
+            statements.request_version.reset(token)
+
+    first = use()
+    assert [(page.title, page.year) for page in first] == [
+        ("Anderes", 2024),
+        ("Beteiligung", 2025),
+    ]
+    second = use()
+    assert second is not first
+    assert second._result_cache is None  # no rows kept
+    assert list(second.filter(title="Anderes").values_list("year", flat=True)) == [2024]
+    assert [page.title for page in use()] == ["Anderes", "Beteiligung"]  # not narrowed
+    assert len(built) == 1
+    NewsPageFactory(parent=news.get_parent(), title="Neu", date=datetime.date(2026, 1, 1))
+    assert [page.year for page in use()] == [2024, 2025, 2026]  # a new version
+    assert len(built) == 2
+    statements.remembered_queryset(("news with years",), build)  # outside a request
+    assert len(built) == 3
