@@ -217,8 +217,8 @@ def hits_queryset(ids: list[int], context: dict):
     the filters and the result list read. The pages with those columns are built once per
     content version and language (``cms.statements``; their annotations cost 1 ms of a
     search), the ranked keys and their order added per search."""
-    if not ids:
-        return _with_search_columns({}).none()  # nothing to ask the database
+    if not ids:  # nothing to ask the database
+        return remembered_queryset(("search: no pages",), lambda: _with_search_columns({})).none()
     pages = remembered_queryset(
         ("search: pages", context.get("locale_id")),
         lambda: _with_search_columns(municipality_pages(context)),

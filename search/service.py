@@ -305,6 +305,8 @@ def search(
     hits_found = hits_queryset(ranked_ids, filterset.context)
 
     def load(shown):
+        if not ranked_ids:
+            return []  # nothing found: nothing to load
         if selection.is_empty():
             # Nothing narrows the ranking: the page's hits are a slice of it, loaded by their
             # keys alone, without the 1,000 ranked keys and their order ("Quartier" at

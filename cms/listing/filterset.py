@@ -210,7 +210,11 @@ class FilterSet:
             return with_cte(listed, select=combined) if listed is not None else combined
 
         rows: dict[int, list] = {}
-        for index, key, label, number in remembered(memo_key, statement, statement_slots):
+        if queryset.query.is_empty() and guard is None:
+            found = []  # nothing to count (a search that found nothing): nothing to build
+        else:
+            found = remembered(memo_key, statement, statement_slots)
+        for index, key, label, number in found:
             rows.setdefault(index, []).append((key, label, number))
         for index, name in enumerate(names):
             if name not in counts:

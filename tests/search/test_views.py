@@ -184,6 +184,18 @@ class TestQueryCounts:
         # version (``search.filters.hits_queryset``).
         assert few == (8 if connection.vendor == "postgresql" else 9)
 
+    def test_a_search_without_words_builds_and_asks_nothing(self, client, network):
+        """Without words nothing is ranked: the page asks only for the content version (the
+        site), and builds no statement for facets of nothing (it built one on every such
+        page, 3 of its 6 ms)."""
+        from django.db.models.sql.compiler import SQLCompiler
+
+        for query in ({}, {"type": "news", "topic": "buergerbeteiligung"}):
+            assert self.count(client, query) == 1
+            with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as compiling:
+                assert client.get(SEARCH, query).status_code == 200
+            compiling.assert_not_called()
+
     @pytest.mark.postgres(reason="the similar words (typos) are asked of PostgreSQL only")
     def test_similar_words_are_asked_only_when_too_few_pages_match(self, client, network):
         for index in range(5):  # enough that no similarity fallback runs
