@@ -103,7 +103,7 @@ def expand(variants: list[list[str]], language: str) -> Expansion:
         for spelling in spellings:
             positions.append(position)
             texts.append(spelling)
-    with connection.cursor() as cursor:
+    with fixed_cursor() as cursor:
         cursor.execute(
             EXPAND_SQL,
             [
@@ -135,7 +135,7 @@ def similar_lexemes(expansion: Expansion) -> list[set[str]]:
         for stem in sorted(word_stems):
             positions.append(position)
             stems.append(stem)
-    with connection.cursor() as cursor:
+    with fixed_cursor() as cursor:
         cursor.execute(
             SIMILAR_SQL, [positions, stems, MIN_SIMILAR_STEM, SIMILARITY_MIN, MAX_SIMILAR]
         )
