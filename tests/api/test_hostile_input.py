@@ -289,15 +289,20 @@ class TestV2PageSearch:
         assert api.get(f"/api/{version}/pages/", {"search": ""}).status_code == 200
 
 
+@pytest.fixture(scope="module")
+def openapi_document(django_db_setup, django_db_blocker):
+    """The document as served, asked for once for the module: the view generates it anew for
+    every request (a second or more), and the request only reads."""
+    with django_db_blocker.unblock():
+        response = Client(HTTP_ACCEPT="application/json").get("/api/v3/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
 class TestOpenAPI:
-    @pytest.fixture(scope="class")
-    def document(self, django_db_setup, django_db_blocker):
-        """The document as served, asked for once for the class: the view generates it anew
-        for every request (a second or more), and the request only reads."""
-        with django_db_blocker.unblock():
-            response = Client(HTTP_ACCEPT="application/json").get("/api/v3/openapi.json")
-        assert response.status_code == 200
-        return response.json()
+    @pytest.fixture
+    def document(self, openapi_document):
+        return openapi_document
 
     def test_no_schema_claims_rfc3339_times(self, document):
         assert '"format": "time"' not in str(document).replace("'", '"')
