@@ -2,8 +2,10 @@
 every use; in the file-based cache a value it already holds is not written again."""
 
 import os
+from unittest import mock
 
 from django.core.cache import caches
+from django.core.cache.backends.filebased import FileBasedCache
 
 import pytest
 
@@ -25,6 +27,29 @@ def test_a_value_it_holds_is_not_written_again(tmp_path):
     cache.set("rendition", {"pk": 2})
     assert inode(cache, "rendition") != written
     assert cache.get("rendition") == {"pk": 2}
+
+
+class Stored:
+    """A value with attributes, as a rendition is."""
+
+    def __init__(self, pk):
+        self.pk = pk
+
+    def __eq__(self, other):
+        return isinstance(other, Stored) and other.pk == self.pk
+
+
+def test_a_value_read_from_it_is_neither_read_again_nor_written(tmp_path):
+    cache = RenditionFileCache(str(tmp_path), {})
+    cache.set("rendition", Stored(1))
+    written = inode(cache, "rendition")
+    (found,) = cache.get_many(["rendition"]).values()  # as Wagtail reads them
+    with mock.patch.object(FileBasedCache, "get") as reading:
+        cache.set("rendition", found)
+    reading.assert_not_called()
+    assert inode(cache, "rendition") == written
+    cache.set("rendition", Stored(2))  # another value (not read from here) is stored
+    assert cache.get("rendition") == Stored(2)
 
 
 def test_settings_give_renditions_their_own_cache(tmp_path):
@@ -57,3 +82,24 @@ def test_wagtail_reads_a_rendition_from_it_without_writing(settings, tmp_path):
     renewed = image.get_rendition("fill-64x64")
     assert renewed.pk != first.pk
     assert isinstance(cache, RenditionFileCache)
+
+
+@pytest.mark.django_db
+def test_a_prefetched_rendition_is_neither_read_from_it_nor_stored(settings, tmp_path):
+    """Wagtail marks a rendition found among those prefetched with its image (``_from_cache``)
+    and still hands it to the cache from ``get_rendition``: it is not stored, and the cache's
+    file is not read to compare it."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "renditions": cache_settings("", str(tmp_path))["renditions"],
+    }
+    image = ImageFactory()
+    first = image.get_rendition("fill-64x64")
+    (key,) = os.listdir(tmp_path / "renditions")
+    os.remove(tmp_path / "renditions" / key)
+    image = type(image).objects.prefetch_renditions("fill-64x64").get(pk=image.pk)
+    with mock.patch.object(FileBasedCache, "get") as reading:
+        again = image.get_rendition("fill-64x64")
+    assert again.pk == first.pk
+    reading.assert_not_called()
+    assert os.listdir(tmp_path / "renditions") == []
