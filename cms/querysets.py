@@ -7,6 +7,7 @@ from django.db.models.expressions import Col
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 
 from cms.statements import now_param, remembered
@@ -214,6 +215,40 @@ def specific_pages(ids) -> dict[int, Page]:
             setattr(page, VISIBLE_NOW, shown[page.pk])
             pages[page.pk] = page
     return pages
+
+
+def images_with_rendition(ids, spec: str) -> dict:
+    """The images of ``ids`` by key, each with its rendition for ``spec`` among its
+    prefetched ones (when it has one): what ``prefetch_renditions(spec).in_bulk(ids)`` gives,
+    in as many queries (the images, their renditions), by statements compiled once
+    (``cms.statements``; the keys are sent with them)."""
+    ids = sorted({image_id for image_id in ids if image_id is not None})
+    if not ids:
+        return {}
+    image_model = get_image_model()
+    images = remembered(
+        ("images", image_model),
+        lambda: image_model.objects.filter(pk__in_array=ids).order_by(),
+        slots={"ids": ids},
+    )
+    found = {image.pk: image for image in images}
+    for image in found.values():
+        image.prefetched_renditions = []  # where Wagtail's prefetch_renditions puts them
+    renditions = remembered(
+        ("renditions", image_model, spec),
+        lambda: (
+            image_model.get_rendition_model()
+            .objects.filter(image_id__in_array=ids, filter_spec=spec)
+            .order_by()
+        ),
+        slots={"ids": ids},
+    )
+    for rendition in renditions:
+        image = found.get(rendition.image_id)
+        if image is not None:
+            rendition.image = image
+            image.prefetched_renditions.append(rendition)
+    return found
 
 
 def visible_parent(queryset, relation: str):

@@ -7,11 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from cms.localization import localized_specific_pages
-from cms.querysets import specific_pages
+from cms.querysets import images_with_rendition, specific_pages
 from cms.serializers import document_representation, image_representation
 
 
@@ -163,11 +162,9 @@ def resolve_teasers(teasers) -> list[Page | None]:
     with the image renditions the teaser shows: one query for the visibility check, one per
     page type of the translations, two for the images."""
     localized = localized_specific_pages(teaser["page"] for teaser in teasers)
-    images = (
-        get_image_model()
-        .objects.filter(pk__in={getattr(p, "teaser_image_id", None) for p in localized.values()})
-        .prefetch_renditions(TEASER_IMAGE_SPEC)
-        .in_bulk()
+    images = images_with_rendition(
+        (getattr(page, "teaser_image_id", None) for page in localized.values()),
+        TEASER_IMAGE_SPEC,
     )
     for page in localized.values():
         image_id = getattr(page, "teaser_image_id", None)

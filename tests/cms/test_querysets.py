@@ -53,3 +53,39 @@ def test_search_page_never_shows_restricted_pages(client, tree):
     assert "Öffentlich" in html
     assert "Intern" not in html
     assert "Darunter" not in html
+
+
+@pytest.mark.parametrize("in_a_request", [False, True])
+def test_images_with_rendition_are_what_prefetching_gives(in_a_request):
+    """``images_with_rendition``: each image with its rendition for the spec prefetched (no
+    query when shown), none for an image that has none yet (made when shown), by statements
+    remembered in a request (``cms.statements``) or the ORM's outside one."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms import statements
+    from cms.listing.stored import current_version
+    from cms.querysets import images_with_rendition
+    from tests.cms.factories import ImageFactory
+
+    with_rendition, without = ImageFactory(), ImageFactory()
+    made = with_rendition.get_rendition("fill-64x64")
+    with_rendition.get_rendition("width-100")  # another spec: not prefetched
+    token = statements.request_version.set(current_version() if in_a_request else None)
+    try:
+        for __ in range(2):  # compiled, then remembered
+            found = images_with_rendition([without.pk, with_rendition.pk, None], "fill-64x64")
+    finally:
+        statements.request_version.reset(token)
+    assert set(found) == {with_rendition.pk, without.pk}
+    expected = type(with_rendition).objects.prefetch_renditions("fill-64x64").in_bulk()
+    assert [r.pk for r in found[with_rendition.pk].prefetched_renditions] == [
+        r.pk for r in expected[with_rendition.pk]._get_prefetched_renditions()
+    ]
+    assert found[without.pk].prefetched_renditions == []
+    with CaptureQueriesContext(connection) as queries:
+        shown = found[with_rendition.pk].get_rendition("fill-64x64")
+    assert shown.pk == made.pk
+    assert shown.image is found[with_rendition.pk]
+    assert len(queries) == 0
+    assert images_with_rendition([None], "fill-64x64") == {}
