@@ -33,15 +33,15 @@ def facet_options(facet: Facet):
     chosen = format_html(
         '<span class="visually-hidden">({})</span>', gettext("selected; select again to remove")
     )
-    name = escape(facet.name)
+    name = escape(str(facet.name))
     return mark_safe(
         "\n".join(
             OPTION.format(
                 " is-selected" if option.selected else "",
-                escape(option.query_string),
+                escape(str(option.query_string)),
                 name,
-                escape(option.value),
-                escape(option.label),
+                escape(str(option.value)),
+                escape(str(option.label)),
                 localize(option.count),
                 chosen if option.selected else "",
             )

@@ -6,6 +6,7 @@ import re
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from cms.facets import Facet, FacetOption
 
@@ -43,6 +44,7 @@ def facets() -> list[Facet]:
         ),
         Facet("year", "Jahr", []),  # no options: no section
         Facet("type", "Art", [option("news", "Aktuelles", 3)]),
+        Facet("period", "Zeitraum", [option(2025, gettext_lazy("Year"), 2)]),  # not text yet
     ]
 
 
@@ -71,3 +73,4 @@ def test_values_are_escaped_and_the_chosen_option_marked():
     assert html.count('class="visually-hidden"') == 1
     assert 'id="facet-year"' not in html
     assert '<span class="facet__count">1234</span>' in html
+    assert 'data-value="2025"' in html
