@@ -370,7 +370,12 @@ def remembered_queryset(key: Hashable | None, build: Callable[[], QuerySet]) -> 
     if entry is MISSING:
         entry = build()
         memory.remember(key, entry, version)
-    return entry.all()
+    copy = entry.all()
+    # Django's ``Query.clone`` shares the lists of its table aliases with the original, and
+    # relabels them in place when the copy becomes a subquery: each copy gets its own.
+    aliases = copy.query.table_map
+    copy.query.table_map = {table: list(names) for table, names in aliases.items()}
+    return copy
 
 
 def unnarrowed(queryset: QuerySet) -> bool:

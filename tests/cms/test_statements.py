@@ -289,6 +289,11 @@ def test_a_remembered_queryset_is_built_once_per_version_and_copied_for_each_use
     assert second._result_cache is None  # no rows kept
     assert list(second.filter(title="Anderes").values_list("year", flat=True)) == [2024]
     assert [page.title for page in use()] == ["Anderes", "Beteiligung"]  # not narrowed
+    # A copy used as a subquery (its aliases relabeled) leaves the remembered one as it was.
+    remembered_aliases = {t: list(a) for t, a in use().query.table_map.items()}
+    inner = use()
+    str(NewsPage.objects.filter(pk__in=inner.values("pk")).query)
+    assert {t: list(a) for t, a in use().query.table_map.items()} == remembered_aliases
     assert len(built) == 1
     NewsPageFactory(parent=news.get_parent(), title="Neu", date=datetime.date(2026, 1, 1))
     assert [page.year for page in use()] == [2024, 2025, 2026]  # a new version
