@@ -150,17 +150,18 @@ def _generic_search(words, locale_id) -> list[tuple[int, float]]:
 def _promoted(text: str, locale_id: int) -> list[int]:
     """The visible pages editors promoted for ``text``, in their order: one statement for
     every search of the language, the query string sent with it (``cms.statements``)."""
+    query_strings = [text.casefold()]
     rows = remembered(
         ("search: promoted", locale_id),
         lambda: (
             SearchPromotion.objects.filter(
-                query__query_string__in_array=[text.casefold()],
+                query__query_string__in_array=query_strings,
                 page__in=visible(Page.objects.filter(locale_id=locale_id)),
             )
             .order_by("sort_order", "pk")
             .values_list("page_id")
         ),
-        slots={"query": [text.casefold()]},
+        slots={"query": query_strings},
     )
     return [page_id for (page_id,) in rows]
 

@@ -1,9 +1,15 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from wagtail.models import Page, PageViewRestriction
 
 import pytest
 
-from cms.querysets import visible, visible_for_search
+from cms import statements
+from cms.listing.stored import current_version
+from cms.querysets import images_with_rendition, visible, visible_for_search
 from home.models import ContentPage
+from tests.cms.factories import ImageFactory
 from tests.home.factories import ContentPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,13 +66,6 @@ def test_images_with_rendition_are_what_prefetching_gives(in_a_request):
     """``images_with_rendition``: each image with its rendition for the spec prefetched (no
     query when shown), none for an image that has none yet (made when shown), by statements
     remembered in a request (``cms.statements``) or the ORM's outside one."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from cms import statements
-    from cms.listing.stored import current_version
-    from cms.querysets import images_with_rendition
-    from tests.cms.factories import ImageFactory
 
     with_rendition, without = ImageFactory(), ImageFactory()
     made = with_rendition.get_rendition("fill-64x64")

@@ -4,7 +4,10 @@ import re
 from unittest import mock
 
 from django.db import connection
+from django.db.models.sql.compiler import SQLCompiler
 from django.test.utils import CaptureQueriesContext
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 import pytest
 
@@ -188,8 +191,6 @@ class TestQueryCounts:
         """Without words nothing is ranked: the page asks only for the content version (the
         site), and builds no statement for facets of nothing (it built one on every such
         page, 3 of its 6 ms)."""
-        from django.db.models.sql.compiler import SQLCompiler
-
         for query in ({}, {"type": "news", "topic": "buergerbeteiligung"}):
             assert self.count(client, query) == 1
             with mock.patch.object(SQLCompiler, "as_sql", autospec=True) as compiling:
@@ -285,8 +286,6 @@ def test_a_search_without_hits_after_one_with_hits(client, network):
 def test_promoted_pages_through_the_remembered_statement(client, network):
     """Editors' picks come first on the search page: their statement is the same for every
     search of the language, the query string sent with it; an unpublished pick stays hidden."""
-    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-
     SearchPromotion.objects.create(
         query=Query.get("beteiligung"), page=network.publication, sort_order=0
     )
